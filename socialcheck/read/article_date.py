@@ -1,0 +1,116 @@
+"""Where an article's date comes from, in order of trust.
+
+1. the caller's explicit value;
+2. a leading `date YYYY-MM-DD` header, on its own line or as the first line's prefix;
+3. YAML (`---`) or TOML (`+++`) front matter `date`;
+4. HTML `article:published_time` meta or JSON-LD `datePublished`;
+5. a `YYYY-MM-DD-` prefix of the source's file name.
+
+A time with a zone becomes its UTC calendar date: X prints UTC dates, so the
+article must be compared on the same clock.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+
+import attrs
+import regex
+
+from ..dates import parse_iso_date
+
+_HEADER = regex.compile(r"\A\s{0,8}date[ \t]{1,4}(\d{4}-\d{2}-\d{2})(?!\d)")
+_FRONT_YAML = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
+_FRONT_TOML = regex.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n")
+_YAML_DATE = regex.compile(
+    r"^(?:date|published|pubDate|publishDate)[ \t]{0,4}:[ \t]{0,4}['\"]?([0-9][0-9T:.+\-Z ]{9,34})['\"]?[ \t]*$",
+    regex.MULTILINE,
+)
+_TOML_DATE = regex.compile(
+    r"^(?:date|publishDate)[ \t]{0,4}=[ \t]{0,4}['\"]?([0-9][0-9T:.+\-Z ]{9,34})['\"]?[ \t]*$",
+    regex.MULTILINE,
+)
+_META = regex.compile(
+    r"<meta\b[^>]{0,400}?(?:property|name)=[\"']article:published_time[\"'][^>]{0,400}?>",
+    regex.IGNORECASE,
+)
+_CONTENT = regex.compile(r"content=[\"']([^\"']{10,40})[\"']", regex.IGNORECASE)
+_JSON_LD = regex.compile(r"\"datePublished\"[ \t]{0,4}:[ \t]{0,4}\"([^\"]{10,40})\"")
+_FILE_PREFIX = regex.compile(r"\A(\d{4}-\d{2}-\d{2})-")
+
+# Front matter and head metadata sit near the top; never scan a whole large file.
+_HEAD_WINDOW = 64 * 1024
+
+
+@attrs.frozen
+class ArticleDate:
+    date: _dt.date
+    source: str
+    # Offsets of the header that carried the date, if it is part of the text.
+    span: tuple[int, int] | None = None
+
+
+def _iso(value: str) -> _dt.date | None:
+    try:
+        return parse_iso_date(value)
+    except ValueError:
+        return None
+
+
+def _front_matter(head: str) -> ArticleDate | None:
+    for opener, closer, pattern in (
+        (_FRONT_YAML, "---", _YAML_DATE),
+        (_FRONT_TOML, "+++", _TOML_DATE),
+    ):
+        m = opener.match(head)
+        if m is None:
+            continue
+        end = head.find("\n" + closer, m.end() - 1)
+        if end < 0:
+            continue
+        found = pattern.search(head, m.end(), end + 1)
+        if found:
+            value = _iso(found.group(1))
+            if value is not None:
+                return ArticleDate(value, "front-matter")
+    return None
+
+
+def _html(head: str) -> ArticleDate | None:
+    if "<" not in head:
+        return None
+    meta = _META.search(head)
+    if meta:
+        content = _CONTENT.search(meta.group(0))
+        if content:
+            value = _iso(content.group(1))
+            if value is not None:
+                return ArticleDate(value, "html-meta")
+    ld = _JSON_LD.search(head)
+    if ld:
+        value = _iso(ld.group(1))
+        if value is not None:
+            return ArticleDate(value, "json-ld")
+    return None
+
+
+def find_article_date(text: str, source: str | None = None) -> ArticleDate | None:
+    """The article's date found in the text or the source name (not the argument)."""
+    head = text[:_HEAD_WINDOW]
+    m = _HEADER.match(head)
+    if m:
+        value = _iso(m.group(1))
+        if value is not None:
+            return ArticleDate(value, "header", (m.start() + m.group(0).index("date"), m.end(1)))
+    found = _front_matter(head) or _html(head)
+    if found is not None:
+        return found
+    if source:
+        name = os.path.basename(source)
+        fm = _FILE_PREFIX.match(name)
+        if fm:
+            value = _iso(fm.group(1))
+            if value is not None:
+                return ArticleDate(value, "filename")
+    return None
