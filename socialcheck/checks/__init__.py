@@ -1,14 +1,15 @@
-"""Stub: the offline checkers and `check()` land here."""
+"""Offline checks over a parsed Document, in the style of pyflakes messages.
+
+Each check is a small class with a stable code ("SC101"), a kebab-case name, a
+default severity, a message template and a docstring; `CHECKS` lists them all and
+`rule()` finds one by code or name. `check()` runs them and returns Findings;
+rendering them is the reporters' job. See docs/checks.md for every code.
+"""
 
 from __future__ import annotations
 
-import datetime as _dt
+from ._base import Check, Context, Hit, LineIndex
+from ._registry import CHECKS, rule
+from ._runner import check
 
-from ..config import Config
-from ..model import Document, Finding
-
-
-def check(
-    doc: Document, *, now: _dt.datetime | None = None, config: Config | None = None
-) -> list[Finding]:
-    return []
+__all__ = ["CHECKS", "Check", "Context", "Hit", "LineIndex", "check", "rule"]

@@ -1,9 +1,130 @@
-"""Stub: replaced by the real scraped-signature detector."""
+"""Posts in scraped text: a signature, the links run before it, and the body before that."""
 
 from __future__ import annotations
 
+import regex
+
 from ..model import Post
+from ..platforms import twitter
+from ..read import header_end
+from .body import dominant_gap, find_body_start
+from .signature import Signature, find_signatures
+
+_TOKEN = regex.compile(r"\S+")
+_LINK = regex.compile(
+    r"(?:https?://\S{1,300}|(?:pic\.(?:twitter|x)\.com|t\.co)/\w{1,30}\S{0,40}|www\.\S{1,300})"
+)
+_HASHTAG = regex.compile(r"#\w{1,100}")
+_LINKS_WINDOW = 1200
+_BODY_WINDOW = 4000
+_BLUESKY_LIMIT = 300
+
+
+def _links_run_start(text: str, lo: int, sig_start: int) -> int:
+    """Start of the links (and hashtags between them) just before the signature."""
+    window_lo = max(lo, sig_start - _LINKS_WINDOW)
+    tokens = list(_TOKEN.finditer(text, window_lo, sig_start))
+    run_start = sig_start
+    for tok in reversed(tokens):
+        word = tok.group(0)
+        if _LINK.fullmatch(word) or _LINK.match(word) and word.startswith(("http", "pic.", "t.co")):
+            run_start = tok.start()
+        elif _HASHTAG.fullmatch(word) and run_start < sig_start:
+            continue
+        else:
+            break
+    return run_start
+
+
+def _links_in(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
+    out = []
+    for m in _LINK.finditer(text, start, end):
+        link = m.group(0).rstrip(".,;:!?)…\"”’")
+        out.append((link, (m.start(), m.start() + len(link))))
+    return out
+
+
+def _limit(sig: Signature) -> int:
+    if sig.platform == "bluesky":
+        return _BLUESKY_LIMIT
+    return twitter.length_limit(sig.date.date)
+
+
+def _post(text: str, sig: Signature, lo: int, usual_gap: int) -> Post:
+    run_start = _links_run_start(text, lo, sig.start)
+    body_end = run_start
+    while body_end > lo and text[body_end - 1].isspace():
+        body_end -= 1
+    limit = _limit(sig)
+    line_start = text.rfind("\n", lo, run_start) + 1
+    standalone = line_start > body_end
+    found = find_body_start(
+        text, max(lo, body_end - _BODY_WINDOW), body_end, limit, usual_gap, standalone
+    )
+    evidence: list[str] = []
+    confidence = 0.95 if sig.dash else 0.85
+    if sig.date.date is None:
+        confidence *= 0.8
+    if found is None or found.start >= body_end:
+        body = None
+        body_span = None
+        start = run_start if run_start < sig.start else sig.start
+        if found is not None:
+            evidence.extend(found.evidence)
+            confidence *= found.confidence
+        else:
+            evidence.append("no text of its own between the previous post and the signature")
+    else:
+        body_span = (found.start, body_end)
+        body = text[found.start : body_end]
+        start = found.start
+        evidence.extend(found.evidence)
+        confidence *= found.confidence
+    links = _links_in(text, start, sig.start)
+    status_id = url = None
+    for link, _span in links:
+        m = twitter.STATUS_URL.match(link)
+        if m:
+            status_id, url = m.group("id"), link
+    truncated = bool(body) and body is not None and body.endswith(("…", "...")) and (
+        len(body) >= 0.7 * limit
+    )
+    if not sig.dash:
+        evidence.append("signature has no dash (stripped by the source)")
+    return Post(
+        platform=sig.platform,
+        span=(start, sig.end),
+        handle=sig.handle,
+        display_name=sig.display_name,
+        date=sig.date.date,
+        date_text=sig.date.text,
+        date_problem=sig.date.problem,
+        body=body,
+        links=tuple(link for link, _ in links),
+        link_spans=tuple(span for _, span in links),
+        status_id=status_id,
+        url=url,
+        truncated=truncated,
+        body_span=body_span,
+        signature_span=(sig.start, sig.end),
+        confidence=round(min(1.0, max(0.0, confidence)), 3),
+        evidence=tuple(evidence),
+        form="scraped-signature",
+    )
 
 
 def detect(text: str) -> list[Post]:
-    return []
+    if "(" not in text or "@" not in text:
+        return []
+    signatures = find_signatures(text)
+    if not signatures:
+        return []
+    usual_gap = dominant_gap(text)
+    lo = header_end(text)
+    posts = []
+    for sig in signatures:
+        if sig.start < lo:
+            continue
+        posts.append(_post(text, sig, lo, usual_gap))
+        lo = sig.end
+    return posts

@@ -1,5 +1,5 @@
 """Reading the input: the article's date and where it came from."""
 
-from .article_date import ArticleDate, find_article_date
+from .article_date import ArticleDate, find_article_date, header_end
 
-__all__ = ["ArticleDate", "find_article_date"]
+__all__ = ["ArticleDate", "find_article_date", "header_end"]

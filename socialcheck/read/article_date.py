@@ -114,3 +114,20 @@ def find_article_date(text: str, source: str | None = None) -> ArticleDate | Non
             if value is not None:
                 return ArticleDate(value, "filename")
     return None
+
+
+def header_end(text: str) -> int:
+    """Offset just past a leading date header or front matter block (0 if none).
+
+    No post body can reach back into these.
+    """
+    m = _HEADER.match(text, 0, _HEAD_WINDOW)
+    if m:
+        return m.end(1)
+    for opener, closer in ((_FRONT_YAML, "---"), (_FRONT_TOML, "+++")):
+        fm = opener.match(text, 0, _HEAD_WINDOW)
+        if fm:
+            close = text.find("\n" + closer, fm.end() - 1, _HEAD_WINDOW)
+            if close >= 0:
+                return close + 1 + len(closer)
+    return 0

@@ -1,0 +1,88 @@
+"""What every check shares: the base class, what a check sees, and what it yields."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
+import attrs
+
+from ..config import Config
+from ..model import Document, Post, Severity, Span
+
+
+@attrs.frozen
+class LineIndex:
+    """Start offset of every line of a text, so offsets map to 1-based line/column."""
+
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> LineIndex:
+        starts = [0]
+        at = text.find("\n")
+        while at != -1:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        return cls(tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 1-based; columns count characters (str indices)."""
+        row = bisect.bisect_right(self.starts, offset) - 1
+        return row + 1, offset - self.starts[row] + 1
+
+    def line(self, offset: int) -> int:
+        return self.position(offset)[0]
+
+
+@attrs.frozen
+class Context:
+    """Everything a check may look at during one `check()` run."""
+
+    doc: Document
+    config: Config
+    # The UTC calendar date of `now`: post dates are UTC dates too.
+    today: _dt.date
+    lines: LineIndex
+
+
+@attrs.frozen
+class Hit:
+    """One raw result; the runner turns it into a Finding (severity, text, position)."""
+
+    post_index: int | None
+    span: Span
+    args: Mapping[str, object] = attrs.field(factory=dict)
+
+
+class Check:
+    """Base of every check.
+
+    Subclasses set `code` (stable, public), `name` (kebab-case), `severity` (the
+    default; `Config.severity` may override it per run) and `message`, a
+    `str.format` template filled from each `Hit.args`. Most checks look at one post
+    at a time and override `check_post`; checks that compare posts override `find`.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    message: ClassVar[str]
+
+    def find(self, ctx: Context) -> Iterator[Hit]:
+        for index, post in enumerate(ctx.doc.posts):
+            yield from self.check_post(ctx, index, post)
+
+    def check_post(self, ctx: Context, index: int, post: Post) -> Iterator[Hit]:
+        raise NotImplementedError(f"{type(self).__name__} must override check_post or find")
+
+
+def signature_span(post: Post) -> Span:
+    """Where a post's date and handle are written: its signature line, else the post."""
+    return post.signature_span or post.span
+
+
+def plural_days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"

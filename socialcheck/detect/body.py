@@ -1,0 +1,192 @@
+"""Where a post's body starts: decided by evidence, never by position alone.
+
+The rules are documented in docs/body-boundaries.md; each one that fires adds a
+short reason to the post's evidence and scales its confidence.
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+# A sentence end glued to the next capitalised word: scrapers that drop line breaks
+# leave "…said:Obama and…" or "…years.Trump has…" where a paragraph ended.
+_GLUED = regex.compile(r"(?<=[\p{Ll}\d][.!?:][\"”’)]?)(?=\p{Lu}[\p{Ll}\p{Lu}\s'’])")
+_SENTENCE_GAP = regex.compile(r"[.!?…][\"”’)]?[ \t\u00a0]+(?=\S)")
+_LEAD_IN = regex.compile(
+    r"\b(?:said|says|wrote|writes|writing|tweeted|tweets|posted|posts|added|replied|"
+    r"responded|joked|reacted|saying|announced|declared)\b[^.!?\n]{0,60}?:[ \t\u00a0]+(?=\S)",
+    regex.IGNORECASE,
+)
+# Words that make a short paragraph a reporter's lead-in rather than the post's own.
+_REPORTING_CUE = regex.compile(
+    r"\b(?:said|says|say|wrote|writes|tweet|tweets|tweeted|post|posts|posted|added|"
+    r"replied|responded|joked|reacted|according|reported|below|following|twitter|"
+    r"social media|online|users|reactions?|statement|message|thread|asked|noted)\b",
+    regex.IGNORECASE,
+)
+_NUMBERED = regex.compile(r"[ \t\u00a0]*\d{1,2}[.)][ \t\u00a0]")
+_TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")")
+_EMOJI_END = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200d]\s*\Z")
+_PARA_BREAK = regex.compile(r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+")
+
+_SHORT_PARAGRAPH = 60
+_MAX_EXTRA_PARAGRAPHS = 4
+_DUP_TAIL = 24
+
+
+@attrs.frozen
+class BodyStart:
+    start: int
+    confidence: float
+    evidence: tuple[str, ...]
+
+
+@attrs.frozen
+class Paragraph:
+    start: int
+    end: int
+    gap_before: int  # newlines between this paragraph and the one before it
+
+
+def paragraphs_before(text: str, lo: int, hi: int) -> list[Paragraph]:
+    """Paragraphs (runs between line breaks) of text[lo:hi], last first."""
+    out: list[Paragraph] = []
+    end = hi
+    while end > lo:
+        nl = text.rfind("\n", lo, end)
+        start = lo if nl < 0 else nl + 1
+        if text[start:end].strip():
+            gap_end = start
+            gap_start = start
+            while gap_start > lo and text[gap_start - 1] in "\r\n \t\u00a0":
+                gap_start -= 1
+            newlines = text.count("\n", gap_start, gap_end)
+            out.append(Paragraph(start, end, newlines))
+            end = gap_start
+        else:
+            end = start - 1 if nl >= 0 else lo
+        if len(out) > _MAX_EXTRA_PARAGRAPHS + 1:
+            break
+    return out
+
+
+def dominant_gap(text: str) -> int:
+    """The usual number of newlines between paragraphs in this document."""
+    counts: dict[int, int] = {}
+    for m in _PARA_BREAK.finditer(text):
+        n = m.group(0).count("\n")
+        counts[n] = counts.get(n, 0) + 1
+    if not counts:
+        return 1
+    return max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _intra_line(text: str, start: int, end: int, limit: int) -> BodyStart:
+    """Where the body starts inside one paragraph text[start:end]."""
+    evidence: list[str] = []
+    confidence = 1.0
+    best = start
+    tail = text[max(start, end - _DUP_TAIL) : end]
+    if end - start >= 2 * _DUP_TAIL and len(tail.strip()) >= _DUP_TAIL - 4:
+        earlier = text.rfind(tail, start, end - len(tail))
+        if earlier >= 0:
+            best = _skip_space(text, earlier + len(tail), end)
+            evidence.append("the reporter's text repeats the post's words just before it")
+            confidence *= 0.9
+    glued = None
+    for m in _GLUED.finditer(text, best, end):
+        glued = m.start()
+    if glued is not None and glued > best:
+        best = glued
+        evidence.append("starts after a sentence glued to it (a lost paragraph break)")
+        confidence *= 0.85
+    lead = None
+    for m in _LEAD_IN.finditer(text, best, end):
+        lead = m.end()
+    if lead is not None and lead < end:
+        best = lead
+        evidence.append("starts after a lead-in that ends with a colon")
+        confidence *= 0.85
+    if end - best > limit * 1.1:
+        cut = None
+        for m in _SENTENCE_GAP.finditer(text, best, end):
+            if end - m.end() <= limit:
+                cut = m.end()
+                break
+        if cut is not None:
+            best = cut
+            evidence.append(f"text before it would exceed the {limit}-character limit")
+            confidence *= 0.5
+        else:
+            evidence.append(f"paragraph is longer than the {limit}-character limit")
+            confidence *= 0.6
+    return BodyStart(best, confidence, tuple(evidence))
+
+
+def _joins_previous(
+    text: str, para: Paragraph, current: Paragraph, usual_gap: int
+) -> str | None:
+    """Why `para` belongs to the post that continues in `current`, or None."""
+    words = text[para.start : para.end].strip()
+    if current.gap_before > usual_gap and not words.endswith(":"):
+        return "a wider break than the article's paragraphs separates it from the post"
+    if _REPORTING_CUE.search(words):
+        return None
+    if _NUMBERED.match(words) and (
+        _NUMBERED.match(text, current.start) or len(words) <= 2 * _SHORT_PARAGRAPH
+    ):
+        return "numbered lines continue the post"
+    if len(words) <= _SHORT_PARAGRAPH and not words.endswith(_TERMINAL):
+        return "a short line without closing punctuation, unlike the reporter's sentences"
+    if _EMOJI_END.search(words) and len(words) <= 2 * _SHORT_PARAGRAPH:
+        return "ends with an emoji"
+    return None
+
+
+def find_body_start(
+    text: str,
+    lo: int,
+    body_end: int,
+    limit: int,
+    usual_gap: int,
+    standalone: bool,
+) -> BodyStart | None:
+    """Start of the body that ends at `body_end`; None when the post has no text."""
+    paras = paragraphs_before(text, lo, body_end)
+    if not paras:
+        return None
+    first = paras[0]
+    evidence: list[str] = []
+    confidence = 1.0
+    if standalone:
+        evidence.append("the signature stands alone; the body is the paragraph before it")
+        if first.end - first.start > limit * 1.5:
+            return BodyStart(
+                body_end, 0.6, ("the paragraph before the signature is too long to be the post",)
+            )
+        confidence *= 0.9
+    inner = _intra_line(text, first.start, first.end, limit)
+    if inner.start > first.start:
+        return BodyStart(inner.start, confidence * inner.confidence, tuple(evidence) + inner.evidence)
+    if not standalone:
+        evidence.append("the body is the signature's own paragraph")
+    start = _skip_space(text, first.start, body_end)
+    current = first
+    for para in paras[1:]:
+        if body_end - para.start > limit:
+            break
+        reason = _joins_previous(text, para, current, usual_gap)
+        if reason is None:
+            break
+        evidence.append(f"includes the paragraph before: {reason}")
+        confidence *= 0.8
+        start = _skip_space(text, para.start, body_end)
+        current = para
+    return BodyStart(start, confidence, tuple(evidence))

@@ -1,0 +1,137 @@
+"""Find post signatures in scraped text: `DASH NAME (@handle) DATE`.
+
+The cheap anchor is `(@`; everything else is matched in a bounded window around
+it, so hostile input (`"(@a) " * 200_000`) stays linear.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import attrs
+import regex
+
+from ..dates import DateMatch, match_date
+
+_ANCHOR = regex.compile(r"\([ \t\u00a0]?@")
+# Handles as written: X handles, Bluesky domain handles, Markdown-escaped `\_`.
+_HANDLE = regex.compile(r"@(?P<h>[\w.\\-]{1,64}?)[ \t\u00a0]?\)")
+_STRONG_DASHES = ("\u2014", "\u2013", "\u2015", "&mdash;", "&#8212;", "&#x2014;", "--")
+_HYPHEN_DASH = regex.compile(r"(?:^|(?<=\s))-[ \t\u00a0]")
+_WIDE_GAP = regex.compile(r"[ \t\u00a0]{2,}")
+_LINKISH = regex.compile(r"\S*(?:https?://|www\.|pic\.twitter\.com/|t\.co/)\S*")
+
+_NAME_WINDOW = 90
+_MAX_NAME = 64
+
+
+@attrs.frozen
+class Signature:
+    start: int  # the dash, or the name where there is no dash
+    end: int  # end of the date
+    anchor: int  # the "(" before "@handle"
+    handle: str
+    display_name: str | None
+    name_start: int
+    dash: str | None
+    date: DateMatch
+    platform: str
+
+
+def _line_start(text: str, pos: int, floor: int) -> int:
+    nl = text.rfind("\n", floor, pos)
+    return floor if nl < 0 else nl + 1
+
+
+def _clean_name(raw: str) -> str | None:
+    name = raw.strip(" \t\u00a0\u200b\u200e\u200f")
+    return name or None
+
+
+def _name_and_dash(text: str, anchor: int) -> tuple[int, str | None, int] | None:
+    """(signature start, dash, name start) for the name before `anchor`."""
+    floor = _line_start(text, anchor, max(0, anchor - _NAME_WINDOW))
+    window = text[floor:anchor]
+    best = -1
+    best_dash = None
+    for dash in _STRONG_DASHES:
+        at = window.rfind(dash)
+        if at > best:
+            best, best_dash = at, dash
+    if best_dash is not None:
+        name_start = floor + best + len(best_dash)
+        if anchor - name_start <= _MAX_NAME:
+            return floor + best, best_dash, name_start
+    tail = window.rstrip(" \t\u00a0")
+    for m in _HYPHEN_DASH.finditer(tail):
+        if len(tail) - m.end() <= _MAX_NAME:
+            return floor + m.start(), "-", floor + m.end()
+    # No dash (datasets that strip it): the name follows a wide gap, a link or the line start.
+    gaps = list(_WIDE_GAP.finditer(tail))
+    if gaps and len(tail) - gaps[-1].end() <= _MAX_NAME:
+        start = floor + gaps[-1].end()
+        return start, None, start
+    links = list(_LINKISH.finditer(tail))
+    if links and len(tail) - links[-1].end() <= _MAX_NAME:
+        start = floor + links[-1].end()
+        while start < anchor and text[start] in " \t\u00a0":
+            start += 1
+        return start, None, start
+    if floor == anchor - len(window) and len(tail) <= _MAX_NAME and (
+        floor == 0 or text[floor - 1] == "\n"
+    ):
+        return floor, None, floor
+    # Last resort: up to four capitalised words before the anchor.
+    words = regex.search(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,20}[ \t\u00a0]?){1,4}\Z", tail)
+    if words:
+        start = floor + words.start()
+        return start, None, start
+    return None
+
+
+def find_signatures(text: str) -> list[Signature]:
+    """Every `NAME (@handle) DATE` signature, in text order."""
+    found: list[Signature] = []
+    last_end = 0
+    for anchor_m in _ANCHOR.finditer(text):
+        anchor = anchor_m.start()
+        if anchor < last_end:
+            continue
+        hm = _HANDLE.match(text, anchor_m.end() - 1, min(len(text), anchor_m.end() + 70))
+        if hm is None:
+            continue
+        handle = hm.group("h").replace("\\", "")
+        if not handle.strip("._-"):
+            continue
+        date = match_date(text, hm.end())
+        if date is None:
+            continue
+        placed = _name_and_dash(text, anchor)
+        if placed is None:
+            continue
+        start, dash, name_start = placed
+        if start < last_end:
+            start = name_start = max(name_start, last_end)
+        # Without a dash, "Name (@h) March 5, 2026, said..." is prose, not a signature.
+        if dash is None and regex.match(r",[ \t]\p{Ll}", text[date.end : date.end + 3]):
+            continue
+        platform = "bluesky" if "." in handle.strip(".") else "twitter"
+        found.append(
+            Signature(
+                start=start,
+                end=date.end,
+                anchor=anchor,
+                handle=handle,
+                display_name=_clean_name(text[name_start:anchor]),
+                name_start=name_start,
+                dash=dash,
+                date=date,
+                platform=platform,
+            )
+        )
+        last_end = date.end
+    return found
+
+
+def signature_date(sig: Signature) -> _dt.date | None:
+    return sig.date.date

@@ -1,0 +1,1 @@
+"""Per-platform facts: handle rules, link shapes, length limits."""
