@@ -74,6 +74,28 @@ def match_date(text: str, pos: int, *, max_gap: int = 3) -> DateMatch | None:
     return DateMatch(m.start(), m.end(), written, value)
 
 
+_LOOSE = regex.compile(
+    r"\d{4}[年년][^\n()<>]{1,10}?[日일]"
+    r"|(?:\p{L}{1,12}\.?,?[ \t\u00a0])?\d[^\n()<>]{0,28}?(?<!\d)(?:19|20)\d{2}(?!\d)"
+)
+
+
+def match_loose_date(text: str, pos: int) -> DateMatch | None:
+    """Text that ends in a year soon after `pos`, in a form we cannot read (yet).
+
+    Used only where the rest of a signature is certain, so that a post in an
+    unknown language is reported as undated instead of being missed.
+    """
+    start = pos
+    while start < len(text) and start < pos + 3 and text[start] in " \t\u00a0":
+        start += 1
+    m = _LOOSE.match(text, start, min(len(text), start + 40))
+    if m is None:
+        return None
+    written = m.group(0).strip()
+    return DateMatch(m.start(), m.end(), written, None, f"unreadable date {written!r}")
+
+
 def parse_iso_date(value: str) -> _dt.date:
     """`YYYY-MM-DD`, or an ISO datetime; a time with a zone becomes its UTC date."""
     value = value.strip()

@@ -135,6 +135,8 @@ def _joins_previous(
 ) -> str | None:
     """Why `para` belongs to the post that continues in `current`, or None."""
     words = text[para.start : para.end].strip()
+    if current.gap_before < usual_gap:
+        return "a single line break, narrower than the article's paragraph breaks"
     if current.gap_before > usual_gap and not words.endswith(":"):
         return "a wider break than the article's paragraphs separates it from the post"
     if _REPORTING_CUE.search(words):

@@ -6,12 +6,10 @@ it, so hostile input (`"(@a) " * 200_000`) stays linear.
 
 from __future__ import annotations
 
-import datetime as _dt
-
 import attrs
 import regex
 
-from ..dates import DateMatch, match_date
+from ..dates import DateMatch, match_date, match_loose_date
 
 _ANCHOR = regex.compile(r"\([ \t\u00a0]?@")
 # Handles as written: X handles, Bluesky domain handles, Markdown-escaped `\_`.
@@ -77,9 +75,7 @@ def _name_and_dash(text: str, anchor: int) -> tuple[int, str | None, int] | None
         while start < anchor and text[start] in " \t\u00a0":
             start += 1
         return start, None, start
-    if floor == anchor - len(window) and len(tail) <= _MAX_NAME and (
-        floor == 0 or text[floor - 1] == "\n"
-    ):
+    if len(tail) <= _MAX_NAME and (floor == 0 or text[floor - 1] == "\n"):
         return floor, None, floor
     # Last resort: up to four capitalised words before the anchor.
     words = regex.search(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,20}[ \t\u00a0]?){1,4}\Z", tail)
@@ -104,12 +100,19 @@ def find_signatures(text: str) -> list[Signature]:
         if not handle.strip("._-"):
             continue
         date = match_date(text, hm.end())
-        if date is None:
-            continue
-        placed = _name_and_dash(text, anchor)
+        placed = _name_and_dash(text, anchor) if date is not None or "\u2014" in text[
+            max(0, anchor - _NAME_WINDOW) : anchor
+        ] or "&mdash;" in text[max(0, anchor - _NAME_WINDOW) : anchor] else None
         if placed is None:
             continue
         start, dash, name_start = placed
+        if date is None:
+            # Only a certain signature (a real dash) may carry a date we cannot read.
+            if dash in (None, "-", "--"):
+                continue
+            date = match_loose_date(text, hm.end())
+            if date is None:
+                continue
         if start < last_end:
             start = name_start = max(name_start, last_end)
         # Without a dash, "Name (@h) March 5, 2026, said..." is prose, not a signature.
@@ -132,6 +135,3 @@ def find_signatures(text: str) -> list[Signature]:
         last_end = date.end
     return found
 
-
-def signature_date(sig: Signature) -> _dt.date | None:
-    return sig.date.date
