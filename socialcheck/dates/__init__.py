@@ -37,7 +37,9 @@ class DateMatch:
     problem: str | None = None
 
 
-_TIME = r"(?:,?[ \t\u00a0]{1,2}(?:at[ \t\u00a0]{1,2})?\d{1,2}:\d{2}(?:[ \t\u00a0]?[AaPp]\.?[Mm]\.?)?)?"
+_TIME = (
+    r"(?:,?[ \t\u00a0]{1,2}(?:at[ \t\u00a0]{1,2})?\d{1,2}:\d{2}(?:[ \t\u00a0]?[AaPp]\.?[Mm]\.?)?)?"
+)
 _SP = r"[ \t\u00a0]{1,2}"
 _YEAR = r"(?P<y>\d{4})(?!\d)"
 # Every quantifier is bounded: this runs at many offsets in hostile text.
@@ -46,8 +48,7 @@ _DATE = regex.compile(
     rf"(?P<m>\p{{L}}{{3,12}})\.?{_SP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_SP}{_YEAR}"
     r"|"
     rf"(?P<d2>\d{{1,2}})\.?{_SP}(?P<m2>\p{{L}}{{3,12}})\.?,?{_SP}(?P<y2>\d{{4}})(?!\d)"
-    r")"
-    + _TIME
+    r")" + _TIME
 )
 
 

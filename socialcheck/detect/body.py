@@ -130,9 +130,7 @@ def _intra_line(text: str, start: int, end: int, limit: int) -> BodyStart:
     return BodyStart(best, confidence, tuple(evidence))
 
 
-def _joins_previous(
-    text: str, para: Paragraph, current: Paragraph, usual_gap: int
-) -> str | None:
+def _joins_previous(text: str, para: Paragraph, current: Paragraph, usual_gap: int) -> str | None:
     """Why `para` belongs to the post that continues in `current`, or None."""
     words = text[para.start : para.end].strip()
     if current.gap_before < usual_gap:
@@ -176,7 +174,9 @@ def find_body_start(
         confidence *= 0.9
     inner = _intra_line(text, first.start, first.end, limit)
     if inner.start > first.start:
-        return BodyStart(inner.start, confidence * inner.confidence, tuple(evidence) + inner.evidence)
+        return BodyStart(
+            inner.start, confidence * inner.confidence, tuple(evidence) + inner.evidence
+        )
     if not standalone:
         evidence.append("the body is the signature's own paragraph")
     start = _skip_space(text, first.start, body_end)

@@ -39,7 +39,7 @@ def _links_run_start(text: str, lo: int, sig_start: int) -> int:
 def _links_in(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
     out = []
     for m in _LINK.finditer(text, start, end):
-        link = m.group(0).rstrip(".,;:!?)…\"”’")
+        link = m.group(0).rstrip('.,;:!?)…"”’')
         out.append((link, (m.start(), m.start() + len(link))))
     return out
 
@@ -86,8 +86,11 @@ def _post(text: str, sig: Signature, lo: int, usual_gap: int) -> Post:
         m = twitter.STATUS_URL.match(link)
         if m:
             status_id, url = m.group("id"), link
-    truncated = bool(body) and body is not None and body.endswith(("…", "...")) and (
-        len(body) >= 0.7 * limit
+    truncated = (
+        bool(body)
+        and body is not None
+        and body.endswith(("…", "..."))
+        and (len(body) >= 0.7 * limit)
     )
     if not sig.dash:
         evidence.append("signature has no dash (stripped by the source)")

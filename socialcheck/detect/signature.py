@@ -100,9 +100,13 @@ def find_signatures(text: str) -> list[Signature]:
         if not handle.strip("._-"):
             continue
         date = match_date(text, hm.end())
-        placed = _name_and_dash(text, anchor) if date is not None or "\u2014" in text[
-            max(0, anchor - _NAME_WINDOW) : anchor
-        ] or "&mdash;" in text[max(0, anchor - _NAME_WINDOW) : anchor] else None
+        placed = (
+            _name_and_dash(text, anchor)
+            if date is not None
+            or "\u2014" in text[max(0, anchor - _NAME_WINDOW) : anchor]
+            or "&mdash;" in text[max(0, anchor - _NAME_WINDOW) : anchor]
+            else None
+        )
         if placed is None:
             continue
         start, dash, name_start = placed
@@ -134,4 +138,3 @@ def find_signatures(text: str) -> list[Signature]:
         )
         last_end = date.end
     return found
-

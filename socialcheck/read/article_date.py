@@ -24,7 +24,8 @@ _HEADER = regex.compile(r"\A\s{0,8}date[ \t]{1,4}(\d{4}-\d{2}-\d{2})(?!\d)")
 _FRONT_YAML = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _FRONT_TOML = regex.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n")
 _YAML_DATE = regex.compile(
-    r"^(?:date|published|pubDate|publishDate)[ \t]{0,4}:[ \t]{0,4}['\"]?([0-9][0-9T:.+\-Z ]{9,34})['\"]?[ \t]*$",
+    r"^(?:date|published|pubDate|publishDate)[ \t]{0,4}:[ \t]{0,4}"
+    r"['\"]?([0-9][0-9T:.+\-Z ]{9,34})['\"]?[ \t]*$",
     regex.MULTILINE,
 )
 _TOML_DATE = regex.compile(
@@ -123,7 +124,7 @@ def header_end(text: str) -> int:
     """
     m = _HEADER.match(text, 0, _HEAD_WINDOW)
     if m:
-        return m.end(1)
+        return int(m.end(1))
     for opener, closer in ((_FRONT_YAML, "---"), (_FRONT_TOML, "+++")):
         fm = opener.match(text, 0, _HEAD_WINDOW)
         if fm:

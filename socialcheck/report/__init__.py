@@ -45,8 +45,9 @@ class Summary:
 
 
 def ordered_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    """Findings in reading order (line, column, then code), ties kept stable."""
-    return tuple(sorted(findings, key=lambda f: (f.line, f.column, f.span, f.code)))
+    """Findings in text order (span start, then code), as `check()` returns them;
+    a stable sort, so any further order the checks chose is kept."""
+    return tuple(sorted(findings, key=lambda f: (f.span[0], f.code)))
 
 
 def summarize(results: Iterable[FileResult]) -> Summary:

@@ -1,0 +1,5 @@
+"""`python -m socialcheck`: the same command line as the `socialcheck` script."""
+
+from .cli import main
+
+raise SystemExit(main())
