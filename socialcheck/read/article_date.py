@@ -81,14 +81,15 @@ def _front_matter(head: str) -> ArticleDate | None:
 def _html(head: str) -> ArticleDate | None:
     if "<" not in head:
         return None
-    meta = _META.search(head)
+    # Cheap literal checks first: these patterns are only worth running where they can match.
+    meta = _META.search(head) if "article:published_time" in head else None
     if meta:
         content = _CONTENT.search(meta.group(0))
         if content:
             value = _iso(content.group(1))
             if value is not None:
                 return ArticleDate(value, "html-meta")
-    ld = _JSON_LD.search(head)
+    ld = _JSON_LD.search(head) if '"datePublished"' in head else None
     if ld:
         value = _iso(ld.group(1))
         if value is not None:
