@@ -28,8 +28,10 @@ _REPORTING_CUE = regex.compile(
 _NUMBERED = regex.compile(r"[ \t\u00a0]*\d{1,2}[.)][ \t\u00a0]")
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")")
 _EMOJI_END = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200d]\s*\Z")
-_PARA_BREAK = regex.compile(r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+")
+_PARA_BREAK = regex.compile(r"[ \t\u00a0>]*(?:\r?\n[ \t\u00a0>]*)+")
 
+# Markdown quote markers (`> `) count as white space around and between paragraphs.
+_QUOTE_SPACE = " \t\r\n\u00a0>"
 _SHORT_PARAGRAPH = 60
 _MAX_EXTRA_PARAGRAPHS = 4
 _DUP_TAIL = 24
@@ -56,10 +58,10 @@ def paragraphs_before(text: str, lo: int, hi: int) -> list[Paragraph]:
     while end > lo:
         nl = text.rfind("\n", lo, end)
         start = lo if nl < 0 else nl + 1
-        if text[start:end].strip():
+        if text[start:end].strip(_QUOTE_SPACE):
             gap_end = start
             gap_start = start
-            while gap_start > lo and text[gap_start - 1] in "\r\n \t\u00a0":
+            while gap_start > lo and text[gap_start - 1] in _QUOTE_SPACE:
                 gap_start -= 1
             newlines = text.count("\n", gap_start, gap_end)
             out.append(Paragraph(start, end, newlines))
@@ -71,10 +73,10 @@ def paragraphs_before(text: str, lo: int, hi: int) -> list[Paragraph]:
     return out
 
 
-def dominant_gap(text: str) -> int:
-    """The usual number of newlines between paragraphs in this document."""
+def dominant_gap(text: str, lo: int = 0) -> int:
+    """The usual number of newlines between paragraphs of text[lo:] (after any header)."""
     counts: dict[int, int] = {}
-    for m in _PARA_BREAK.finditer(text):
+    for m in _PARA_BREAK.finditer(text, lo):
         n = m.group(0).count("\n")
         counts[n] = counts.get(n, 0) + 1
     if not counts:
@@ -83,9 +85,19 @@ def dominant_gap(text: str) -> int:
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:
-    while pos < end and text[pos].isspace():
+    while pos < end and (text[pos].isspace() or text[pos] == ">" and _at_line_start(text, pos)):
         pos += 1
     return pos
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    before = text.rfind("\n", 0, pos)
+    return text[before + 1 : pos].strip() == ""
+
+
+def is_lead_in(words: str) -> bool:
+    """A reporter's sentence that introduces a post: a reporting cue and a final colon."""
+    return words.endswith(":") and _REPORTING_CUE.search(words) is not None
 
 
 def _intra_line(text: str, start: int, end: int, limit: int) -> BodyStart:
@@ -181,10 +193,16 @@ def find_body_start(
         evidence.append("the body is the signature's own paragraph")
     start = _skip_space(text, first.start, body_end)
     current = first
-    for para in paras[1:]:
+    earlier = paras[1:]
+    for i, para in enumerate(earlier):
         if body_end - para.start > limit:
             break
+        words = text[para.start : para.end].strip()
         reason = _joins_previous(text, para, current, usual_gap)
+        if reason is None and i + 1 < len(earlier) and not is_lead_in(words):
+            before = text[earlier[i + 1].start : earlier[i + 1].end].strip()
+            if is_lead_in(before):
+                reason = "the reporter's colon lead-in stands before it"
         if reason is None:
             break
         evidence.append(f"includes the paragraph before: {reason}")

@@ -44,6 +44,12 @@ def _links_in(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int
     return out
 
 
+def _quote_marker(text: str, pos: int) -> bool:
+    """A Markdown `>` quote marker: only white space before it on its line."""
+    line = text.rfind("\n", 0, pos)
+    return text[line + 1 : pos].strip() == ""
+
+
 def _limit(sig: Signature) -> int:
     if sig.platform == "bluesky":
         return _BLUESKY_LIMIT
@@ -53,7 +59,9 @@ def _limit(sig: Signature) -> int:
 def _post(text: str, sig: Signature, lo: int, usual_gap: int) -> Post:
     run_start = _links_run_start(text, lo, sig.start)
     body_end = run_start
-    while body_end > lo and text[body_end - 1].isspace():
+    while body_end > lo and (
+        text[body_end - 1].isspace() or text[body_end - 1] == ">" and _quote_marker(text, body_end - 1)
+    ):
         body_end -= 1
     limit = _limit(sig)
     line_start = text.rfind("\n", lo, run_start) + 1
@@ -82,7 +90,7 @@ def _post(text: str, sig: Signature, lo: int, usual_gap: int) -> Post:
         confidence *= found.confidence
     links = _links_in(text, start, sig.start)
     status_id = url = None
-    for link, _span in links:
+    for link, _span in [*links, (sig.url, (0, 0))] if sig.url else links:
         m = twitter.STATUS_URL.match(link)
         if m:
             status_id, url = m.group("id"), link
@@ -122,8 +130,8 @@ def detect(text: str) -> list[Post]:
     signatures = find_signatures(text)
     if not signatures:
         return []
-    usual_gap = dominant_gap(text)
     lo = header_end(text)
+    usual_gap = dominant_gap(text, lo)
     posts = []
     for sig in signatures:
         if sig.start < lo:

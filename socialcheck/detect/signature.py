@@ -17,6 +17,8 @@ _HANDLE = regex.compile(r"@(?P<h>[\w.\\-]{1,64}?)[ \t\u00a0]?\)")
 _STRONG_DASHES = ("\u2014", "\u2013", "\u2015", "&mdash;", "&#8212;", "&#x2014;", "--")
 _HYPHEN_DASH = regex.compile(r"(?:^|(?<=\s))-[ \t\u00a0]")
 _WIDE_GAP = regex.compile(r"[ \t\u00a0]{2,}")
+_MD_LINKED_DATE = regex.compile(r"[ \t\u00a0]{0,3}\[")
+_MD_LINK_TAIL = regex.compile(r"\]\((?P<url>[^\s()]{1,400})\)")
 _LINKISH = regex.compile(r"\S*(?:https?://|www\.|pic\.twitter\.com/|t\.co/)\S*")
 
 _NAME_WINDOW = 90
@@ -34,6 +36,8 @@ class Signature:
     dash: str | None
     date: DateMatch
     platform: str
+    # The permalink when the date is a Markdown link: `[March 5, 2026](https://…/status/…)`.
+    url: str | None = None
 
 
 def _line_start(text: str, pos: int, floor: int) -> int:
@@ -99,7 +103,11 @@ def find_signatures(text: str) -> list[Signature]:
         handle = hm.group("h").replace("\\", "")
         if not handle.strip("._-"):
             continue
-        date = match_date(text, hm.end())
+        date_at = hm.end()
+        bracket = _MD_LINKED_DATE.match(text, date_at, date_at + 4)
+        if bracket:
+            date_at = bracket.end()
+        date = match_date(text, date_at)
         placed = (
             _name_and_dash(text, anchor)
             if date is not None
@@ -114,19 +122,26 @@ def find_signatures(text: str) -> list[Signature]:
             # Only a certain signature (a real dash) may carry a date we cannot read.
             if dash in (None, "-", "--"):
                 continue
-            date = match_loose_date(text, hm.end())
+            date = match_loose_date(text, date_at)
             if date is None:
                 continue
+        end = date.end
+        url = None
+        if bracket:
+            tail = _MD_LINK_TAIL.match(text, date.end, date.end + 410)
+            if tail is None:
+                continue
+            end, url = tail.end(), tail.group("url")
         if start < last_end:
             start = name_start = max(name_start, last_end)
         # Without a dash, "Name (@h) March 5, 2026, said..." is prose, not a signature.
-        if dash is None and regex.match(r",[ \t]\p{Ll}", text[date.end : date.end + 3]):
+        if dash is None and regex.match(r",[ \t]\p{Ll}", text[end : end + 3]):
             continue
         platform = "bluesky" if "." in handle.strip(".") else "twitter"
         found.append(
             Signature(
                 start=start,
-                end=date.end,
+                end=end,
                 anchor=anchor,
                 handle=handle,
                 display_name=_clean_name(text[name_start:anchor]),
@@ -134,7 +149,8 @@ def find_signatures(text: str) -> list[Signature]:
                 dash=dash,
                 date=date,
                 platform=platform,
+                url=url,
             )
         )
-        last_end = date.end
+        last_end = end
     return found

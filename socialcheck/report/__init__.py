@@ -45,8 +45,10 @@ class Summary:
 
 
 def ordered_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    """Findings in text order (span start, then code), as `check()` returns them;
-    a stable sort, so any further order the checks chose is kept."""
+    """Findings in text order (span start, then code), as `check()` returns them.
+
+    The sort is stable, so any finer order the checks chose is kept.
+    """
     return tuple(sorted(findings, key=lambda f: (f.span[0], f.code)))
 
 
