@@ -7,8 +7,8 @@ import datetime as _dt
 from .dates import parse_iso_date
 from .detect import detect_posts
 from .model import Document
-from .read import find_article_date
-from .segment import assemble_prose, build_segments
+from .read import find_article_date, read_source
+from .segment import assemble_prose, assemble_visible_prose, build_segments
 
 
 def _given_date(value: _dt.date | str) -> _dt.date:
@@ -33,11 +33,14 @@ def parse(
     *,
     article_date: _dt.date | str | None = None,
     source: str | None = None,
+    kind: str | None = None,
 ) -> Document:
     """Find every embedded post in `text` and split it losslessly from the prose.
 
     Never touches the network. `article_date` wins over any date found in the text;
-    a malformed `article_date` raises ValueError (the text itself never makes this raise).
+    `kind` ("text", "html" or "markdown") overrides the kind sniffed from `source`'s
+    extension and the text. A malformed `article_date` or `kind` raises ValueError;
+    the text itself never makes `parse` raise.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes a str, not {type(text).__name__}")
@@ -48,14 +51,20 @@ def parse(
         found = find_article_date(text, source)
         date_value = found.date if found else None
         date_source = found.source if found else None
-    posts = detect_posts(text)
+    src = read_source(text, kind, source)
+    posts = detect_posts(src)
     segments = build_segments(text, posts)
+    if src.scan_map is not None:
+        prose = assemble_visible_prose(src.scan_text, src.scan_map.derived, posts)
+    else:
+        prose = assemble_prose(text, posts)
     return Document(
         text=text,
         article_date=date_value,
         article_date_source=date_source,
         posts=posts,
         segments=segments,
-        prose=assemble_prose(segments),
+        prose=prose,
         source=source,
+        input_kind=src.kind,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .model import Post, Segment
 
@@ -25,29 +25,46 @@ def build_segments(text: str, posts: Sequence[Post]) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
-def assemble_prose(segments: Sequence[Segment]) -> str:
-    """The reporter's text with every post removed.
+def join_prose(pieces: Sequence[str]) -> str:
+    """The reporter's text from the pieces that stood between posts.
 
     Where a post stood, the text on either side is joined by one paragraph break,
     so prose that was glued to a post (scraped text loses line breaks) does not
     run into the next sentence.
     """
-    parts: list[str] = []
-    after_post = False
-    for seg in segments:
-        if seg.kind == "post":
-            after_post = True
-            continue
-        piece = seg.text
-        if after_post and parts:
-            parts[-1] = parts[-1].rstrip()
+    out: list[str] = []
+    for i, piece in enumerate(pieces):
+        if i > 0:
             piece = piece.lstrip()
-            if parts[-1] and piece:
-                parts.append("\n\n")
-        elif after_post:
-            piece = piece.lstrip()
-        parts.append(piece)
-        after_post = False
-    if after_post and parts:
-        parts[-1] = parts[-1].rstrip()
-    return "".join(parts)
+        if i < len(pieces) - 1:
+            piece = piece.rstrip()
+        if piece:
+            if out:
+                out.append("\n\n")
+            out.append(piece)
+    return "".join(out)
+
+
+def assemble_prose(text: str, posts: Sequence[Post]) -> str:
+    """The reporter's text with every post removed."""
+    pieces = []
+    pos = 0
+    for post in posts:
+        pieces.append(text[pos : post.span[0]])
+        pos = post.span[1]
+    pieces.append(text[pos:])
+    return join_prose(pieces) if posts else text
+
+
+def assemble_visible_prose(
+    visible: str, raw_to_visible: Callable[[int], int], posts: Sequence[Post]
+) -> str:
+    """The visible text (HTML) with every post's markup removed."""
+    pieces = []
+    pos = 0
+    for post in posts:
+        start = raw_to_visible(post.span[0])
+        pieces.append(visible[pos:start])
+        pos = max(start, raw_to_visible(post.span[1]))
+    pieces.append(visible[pos:])
+    return join_prose(pieces)

@@ -1,16 +1,24 @@
 """Date parsing for signatures and footers.
 
-One bounded pattern finds date-shaped text ("March 5, 2026", "5 March 2026",
-"Mar 5, 2026 at 9:09 AM"); the month word is then looked up in the month tables
-of every known language. Adding a language means adding a table to `MONTH_TABLES`;
-the pattern does not change. Text that has the shape of a date but an unknown
-month word or an impossible day is still returned, with `date=None` and a
-`problem`, so that checks can report it instead of the post being dropped.
+English first, unchanged and cheap: one bounded pattern finds date-shaped text
+("March 5, 2026", "5 March 2026", "Mar 5, 2026 at 9:09 AM") and the month word is
+looked up in `MONTH_TABLES` (English). Only when that fails does `match_date` hand
+over to `multilingual`, which reads the date forms of every X widget language,
+Catalan and the Facebook/Instagram locales with month and weekday names generated
+from CLDR (`cldr_tables`, see scripts/gen_month_tables.py and docs/dates.md). That
+module and its tables are imported on first use, so `import socialcheck` and
+English dates do not pay for them.
+
+Text that has the shape of a date but an unknown month word or an impossible day is
+still returned, with `date=None` and a `problem` ("unknown month name ...",
+"impossible date ..."), so that checks can report it instead of the post being
+dropped.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 
 import attrs
 import regex
@@ -20,12 +28,22 @@ from . import english
 MONTH_TABLES: tuple[dict[str, int], ...] = (english.MONTHS,)
 
 
-def month_number(word: str) -> int | None:
+def _english_month(word: str) -> int | None:
     key = word.lower().rstrip(".")
     for table in MONTH_TABLES:
         if key in table:
             return table[key]
     return None
+
+
+def month_number(word: str) -> int | None:
+    """The month a word names: English first, then any CLDR locale (first wins)."""
+    found = _english_month(word)
+    if found is not None:
+        return found
+    from . import multilingual
+
+    return multilingual.month_number(word)
 
 
 @attrs.frozen
@@ -52,27 +70,62 @@ _DATE = regex.compile(
 )
 
 
+# After an English time: a narrow-NBSP "AM" (what browsers print) and a zone.
+# Compiled on first use, like everything beyond the English pattern.
+_EN_TIME_TAIL = (
+    r"(?:\u202f[AaPp]\.?[Mm]\.?(?!\p{L}))?"
+    r"(?:[ \t\u00a0]{1,2}(?:(?:UTC|GMT)(?:[+\-\u2212]\d{1,2}(?::?\d{2})?)?"
+    r"|[ECMP][SD]T|BST|CES?T|IST|JST)(?![\p{L}\d]))?"
+)
+
+
+@functools.cache
+def _en_time_tail() -> regex.Pattern[str]:
+    return regex.compile(_EN_TIME_TAIL)
+
+
 def match_date(text: str, pos: int, *, max_gap: int = 3) -> DateMatch | None:
-    """A date starting at `pos`, after at most `max_gap` spaces; else None."""
+    """A date starting at `pos`, after at most `max_gap` spaces; else None.
+
+    English is tried first, exactly as before; any other language (or an English
+    date with a leading weekday) goes through `multilingual.match`.
+    """
     start = pos
     limit = min(len(text), pos + max_gap)
     while start < limit and text[start] in " \t\u00a0":
         start += 1
     m = _DATE.match(text, start, min(len(text), start + 64))
+    if m is not None:
+        month_word = m.group("m") or m.group("m2")
+        month = _english_month(month_word)
+        if month is not None:
+            day = int(m.group("d") or m.group("d2"))
+            year = int(m.group("y") or m.group("y2"))
+            end = m.end()
+            if ":" in m.group(0):
+                tail = _en_time_tail().match(text, end, min(len(text), end + 16))
+                if tail is not None:
+                    end = tail.end()
+            written = text[m.start() : end]
+            try:
+                value = _dt.date(year, month, day)
+            except ValueError:
+                return DateMatch(m.start(), end, written, None, f"impossible date {written!r}")
+            return DateMatch(m.start(), end, written, value)
+    from . import multilingual
+
+    other = multilingual.match(text, start)
     if m is None:
-        return None
+        return other
     month_word = m.group("m") or m.group("m2")
-    day = int(m.group("d") or m.group("d2"))
-    year = int(m.group("y") or m.group("y2"))
-    written = m.group(0)
-    month = month_number(month_word)
-    if month is None:
-        return DateMatch(m.start(), m.end(), written, None, f"unknown month name {month_word!r}")
-    try:
-        value = _dt.date(year, month, day)
-    except ValueError:
-        return DateMatch(m.start(), m.end(), written, None, f"impossible date {written!r}")
-    return DateMatch(m.start(), m.end(), written, value)
+    unknown = DateMatch(m.start(), m.end(), m.group(0), None, f"unknown month name {month_word!r}")
+    if other is not None and (
+        other.date is not None
+        or other.end > unknown.end
+        or (other.problem or "").startswith("impossible date")
+    ):
+        return other
+    return unknown
 
 
 _LOOSE = regex.compile(

@@ -1,23 +1,89 @@
-"""Detectors: each finds candidate posts of one embed form; `detect_posts` runs them all."""
+"""Detectors: each finds the posts of one embed form; `detect_posts` runs them all.
+
+Text detectors read the text a person sees (for HTML, the visible text) and their
+offsets are mapped back to the input; source detectors read the input itself
+(markup, shortcodes). Where two detectors claim the same place, the one listed
+first wins: markup knows more than the text it renders to.
+"""
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable, Sequence
+
+import attrs
+
 from ..model import Post
+from ..read import Source
+from ..read.offsets import OffsetMap
 from . import scraped
 
-# Order matters only for overlaps: an earlier detector's post wins.
-DETECTORS = (scraped.detect,)
+TextDetector = Callable[[str, int], list[Post]]
+SourceDetector = Callable[[Source], list[Post]]
+
+SOURCE_DETECTORS: tuple[SourceDetector, ...] = ()
+TEXT_DETECTORS: tuple[TextDetector, ...] = (scraped.detect,)
 
 
-def detect_posts(text: str) -> tuple[Post, ...]:
-    """Every post found in `text`, sorted by position, with no two overlapping."""
-    found: list[Post] = []
-    for detector in DETECTORS:
-        found.extend(detector(text))
-    found.sort(key=lambda p: (p.span[0], -p.span[1]))
+def _mapped(post: Post, m: OffsetMap) -> Post:
+    def opt(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        return None if span is None else m.span(span)
+
+    return attrs.evolve(
+        post,
+        span=m.span(post.span),
+        body_span=opt(post.body_span),
+        signature_span=opt(post.signature_span),
+        link_spans=tuple(m.span(s) for s in post.link_spans),
+    )
+
+
+def _in_masked(post: Post, masked: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
+    at = (post.signature_span or post.span)[0]
+    i = bisect.bisect_right(starts, at) - 1
+    return i >= 0 and at < masked[i][1]
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _resolve(ranked: Sequence[Post]) -> tuple[Post, ...]:
+    """Keep posts in rank order unless they overlap one already kept; return in text order."""
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Post] = []
-    for post in found:
-        if kept and post.span[0] < kept[-1].span[1]:
+    for post in ranked:
+        start, end = post.span
+        i = bisect.bisect_left(starts, start)
+        if i > 0 and ends[i - 1] > start:
             continue
-        kept.append(post)
+        if i < len(starts) and starts[i] < end:
+            continue
+        starts.insert(i, start)
+        ends.insert(i, end)
+        kept.insert(i, post)
     return tuple(kept)
+
+
+def detect_posts(src: Source) -> tuple[Post, ...]:
+    """Every post found in the input, in text order, with no two overlapping."""
+    ranked: list[Post] = []
+    for source_detector in SOURCE_DETECTORS:
+        ranked.extend(source_detector(src))
+    for text_detector in TEXT_DETECTORS:
+        found = text_detector(src.scan_text, src.scan_floor)
+        if src.scan_map is not None:
+            found = [_mapped(p, src.scan_map) for p in found]
+        ranked.extend(found)
+    if src.masked:
+        masked = _merged(src.masked)
+        starts = [a for a, _ in masked]
+        ranked = [p for p in ranked if not _in_masked(p, masked, starts)]
+    return _resolve(ranked)

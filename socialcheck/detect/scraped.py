@@ -6,7 +6,6 @@ import regex
 
 from ..model import Post
 from ..platforms import twitter
-from ..read import header_end
 from .body import dominant_gap, find_body_start
 from .signature import Signature, find_signatures
 
@@ -60,7 +59,9 @@ def _post(text: str, sig: Signature, lo: int, usual_gap: int) -> Post:
     run_start = _links_run_start(text, lo, sig.start)
     body_end = run_start
     while body_end > lo and (
-        text[body_end - 1].isspace() or text[body_end - 1] == ">" and _quote_marker(text, body_end - 1)
+        text[body_end - 1].isspace()
+        or text[body_end - 1] == ">"
+        and _quote_marker(text, body_end - 1)
     ):
         body_end -= 1
     limit = _limit(sig)
@@ -124,13 +125,14 @@ def _post(text: str, sig: Signature, lo: int, usual_gap: int) -> Post:
     )
 
 
-def detect(text: str) -> list[Post]:
+def detect(text: str, floor: int = 0) -> list[Post]:
+    """Posts with a scraped signature in `text`; no body reaches back before `floor`."""
     if "(" not in text or "@" not in text:
         return []
     signatures = find_signatures(text)
     if not signatures:
         return []
-    lo = header_end(text)
+    lo = floor
     usual_gap = dominant_gap(text, lo)
     posts = []
     for sig in signatures:

@@ -25,9 +25,6 @@ _BLOCK = frozenset(
         "main", "nav", "ol", "p", "pre", "section", "table", "tr", "ul", "iframe",
     }
 )  # fmt: skip
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-)
 
 
 @attrs.frozen
@@ -84,7 +81,9 @@ class _Collector(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         start = self._pos()
-        self.tokens.append(Token("data", start, start + len(data), data=data))
+        end = start + len(data)
+        # From the original: the tokenizer read a copy with stray `<` defused.
+        self.tokens.append(Token("data", start, end, data=self.text[start:end]))
 
     def _entity(self, raw_prefix: str, name: str) -> None:
         start = self._pos()
@@ -108,18 +107,52 @@ class _Collector(HTMLParser):
             Token("comment", start, len(self.text) if end < 0 else end + 3, data=data)
         )
 
-    def handle_decl(self, decl: str) -> None:
+    def _other(self) -> None:
         start = self._pos()
         self.tokens.append(Token("other", start, self._close(start)))
 
-    handle_pi = handle_decl
-    unknown_decl = handle_decl
+    def handle_decl(self, decl: str) -> None:
+        self._other()
+
+    def handle_pi(self, data: str) -> None:
+        self._other()
+
+    def unknown_decl(self, data: str) -> None:
+        self._other()
+
+
+def _defused(text: str) -> str:
+    """`text` with every `<` that cannot open a tag replaced by a space (same length).
+
+    The standard tokenizer rescans to the end of the input for each `<` that has no
+    `>` before the next `<`, which is quadratic on hostile input; such a `<` is text
+    anyway. Comments are kept when a `-->` follows somewhere.
+    """
+    if "<" not in text:
+        return text
+    last_close = text.rfind("-->")
+    chars: list[str] | None = None
+    next_gt = -1
+    pos = text.find("<")
+    while pos >= 0:
+        next_lt = text.find("<", pos + 1)
+        if next_gt != -2 and next_gt <= pos:
+            found = text.find(">", pos + 1)
+            next_gt = found if found >= 0 else -2
+        opens = text.startswith("<!--", pos) and pos < last_close
+        closes_in_time = next_gt >= 0 and (next_lt < 0 or next_gt < next_lt)
+        if not (opens or closes_in_time):
+            if chars is None:
+                chars = list(text)
+            chars[pos] = " "
+        pos = next_lt
+    return text if chars is None else "".join(chars)
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
     parser = _Collector(text)
     try:
-        parser.feed(text)
+        parser.feed(_defused(text))
         parser.close()
     except (AssertionError, ValueError):  # malformed markup: keep what was read
         pass
@@ -133,101 +166,101 @@ class VisibleText:
     masked: tuple[Span, ...]  # raw spans of code, pre, comments
 
 
-def visible_text(raw: str, tokens: tuple[Token, ...], lo: int = 0, hi: int | None = None) -> VisibleText:
-    """What a reader sees of raw[lo:hi]: tags removed, entities decoded, spaces collapsed.
+class _VisibleBuilder:
+    """Collapses white space the way a browser does, deferring it until text follows."""
 
-    Block elements and `<br>` become line breaks; a blank line separates paragraphs.
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.map = OffsetMapBuilder()
+        self._space_at: int | None = None
+        self._space_len = 0
+        self._breaks = 0
+        self._break_at = 0
+
+    def space(self, raw_start: int, raw_len: int) -> None:
+        if self._space_at is None:
+            self._space_at, self._space_len = raw_start, raw_len
+
+    def line_break(self, raw_at: int, lines: int) -> None:
+        if lines > self._breaks:
+            self._breaks, self._break_at = lines, raw_at
+
+    def text(self, piece: str, raw_start: int, raw_len: int) -> None:
+        if self.parts:
+            if self._breaks:
+                self._add("\n" * self._breaks, self._break_at, 0)
+            elif self._space_at is not None:
+                self._add(" ", self._space_at, self._space_len)
+        self._space_at, self._breaks = None, 0
+        self._add(piece, raw_start, raw_len)
+
+    def _add(self, piece: str, raw_start: int, raw_len: int) -> None:
+        self.parts.append(piece)
+        self.map.add(raw_start, raw_len, len(piece))
+
+
+_WS = " \t\r\n\f"
+
+
+def visible_text(raw: str, tokens: tuple[Token, ...]) -> VisibleText:
+    """What a reader sees of `raw`: tags removed, entities decoded, spaces collapsed.
+
+    Block elements and `<br>` become line breaks; paragraphs and blockquotes are
+    separated by a blank line. The contents of script, style and similar elements
+    are not visible; code, pre and comments are reported as masked spans.
     """
-    hi = len(raw) if hi is None else hi
-    out: list[str] = []
-    builder = OffsetMapBuilder()
+    out = _VisibleBuilder()
     masked: list[Span] = []
     skip_depth = 0
     skip_tag = ""
     mask_start = -1
     mask_tag = ""
-    last = "\n"  # what the visible text ends with, for collapsing
-
-    def emit(piece: str, raw_start: int, raw_len: int) -> None:
-        nonlocal last
-        out.append(piece)
-        builder.add(raw_start, raw_len, len(piece))
-        last = piece[-1]
-
-    def emit_break(at: int, lines: int) -> None:
-        nonlocal last
-        have = 0
-        for chunk in reversed(out[-3:]):
-            stripped = chunk.rstrip("\n")
-            have += len(chunk) - len(stripped)
-            if stripped:
-                break
-        if not out or have >= lines:
-            return
-        if out and out[-1].endswith(" "):
-            out[-1] = out[-1][:-1] or ""
-            builder.length -= 1
-            builder._dn[-1] -= 1  # noqa: SLF001 - builder and text shrink together
-            builder._rn[-1] -= 1 if builder._rn[-1] > 0 else 0  # noqa: SLF001
-        emit("\n" * (lines - have), at, 0)
-
     for tok in tokens:
-        if tok.end <= lo or tok.start >= hi:
-            continue
         if skip_depth:
             if tok.kind == "end" and tok.tag == skip_tag:
                 skip_depth -= 1
             elif tok.kind == "start" and tok.tag == skip_tag:
                 skip_depth += 1
             continue
-        if tok.kind == "start":
-            if tok.tag in _SKIP_CONTENT and tok.tag not in _VOID:
+        if tok.kind in ("start", "end"):
+            if tok.kind == "start" and tok.tag in _SKIP_CONTENT:
                 skip_depth, skip_tag = 1, tok.tag
                 continue
-            if tok.tag in _MASK_CONTENT and mask_start < 0:
+            if tok.kind == "start" and tok.tag in _MASK_CONTENT and mask_start < 0:
                 mask_start, mask_tag = tok.start, tok.tag
-            if tok.tag == "br":
-                emit_break(tok.start, 1)
-            elif tok.tag in _BLOCK:
-                emit_break(tok.start, 2 if tok.tag in ("p", "blockquote") else 1)
-        elif tok.kind == "end":
-            if tok.tag == mask_tag and mask_start >= 0:
+            elif tok.kind == "end" and tok.tag == mask_tag and mask_start >= 0:
                 masked.append((mask_start, tok.end))
                 mask_start = -1
-            if tok.tag in _BLOCK:
-                emit_break(tok.start, 2 if tok.tag in ("p", "blockquote") else 1)
+            if tok.tag == "br" and tok.kind == "start":
+                out.line_break(tok.start, 1)
+            elif tok.tag in _BLOCK:
+                out.line_break(tok.start, 2 if tok.tag in ("p", "blockquote") else 1)
         elif tok.kind == "comment":
             masked.append((tok.start, tok.end))
         elif tok.kind == "entity":
-            piece = tok.data.replace("\u00a0", " ") if tok.data == "\u00a0" else tok.data
-            if piece.isspace():
-                if last not in " \n":
-                    emit(" ", tok.start, tok.end - tok.start)
+            if tok.data.isspace():
+                out.space(tok.start, tok.end - tok.start)
             else:
-                emit(piece, tok.start, tok.end - tok.start)
+                out.text(tok.data, tok.start, tok.end - tok.start)
         elif tok.kind == "data":
-            _emit_data(tok, emit, lambda: last)
+            _data(tok, out)
     if mask_start >= 0:
-        masked.append((mask_start, hi))
-    return VisibleText("".join(out), builder.build(len(raw)), tuple(masked))
+        masked.append((mask_start, len(raw)))
+    return VisibleText("".join(out.parts), out.map.build(len(raw)), tuple(masked))
 
 
-def _emit_data(tok: Token, emit: object, last: object) -> None:
-    """Whitespace runs in text collapse to one space, as a browser renders them."""
+def _data(tok: Token, out: _VisibleBuilder) -> None:
     data = tok.data
     pos = 0
     n = len(data)
     while pos < n:
-        if data[pos] in " \t\r\n\f":
-            run_end = pos
-            while run_end < n and data[run_end] in " \t\r\n\f":
+        run_end = pos
+        if data[pos] in _WS:
+            while run_end < n and data[run_end] in _WS:
                 run_end += 1
-            if last() not in " \n":  # type: ignore[operator]
-                emit(" ", tok.start + pos, run_end - pos)  # type: ignore[operator]
-            pos = run_end
+            out.space(tok.start + pos, run_end - pos)
         else:
-            run_end = pos
-            while run_end < n and data[run_end] not in " \t\r\n\f":
+            while run_end < n and data[run_end] not in _WS:
                 run_end += 1
-            emit(data[pos:run_end], tok.start + pos, run_end - pos)  # type: ignore[operator]
-            pos = run_end
+            out.text(data[pos:run_end], tok.start + pos, run_end - pos)
+        pos = run_end

@@ -47,6 +47,21 @@ class OffsetMap:
             return self.raw_starts[i] + min(offset, self.raw_lengths[i])
         return self.raw_starts[i] + self.raw_lengths[i]
 
+    def derived(self, raw_pos: int) -> int:
+        """The first derived offset whose character starts at or after `raw_pos`."""
+        i = bisect.bisect_right(self.raw_starts, raw_pos) - 1
+        if i < 0:
+            return 0
+        into = raw_pos - self.raw_starts[i]
+        if into == 0:
+            # Zero-width runs (inserted breaks) share a raw start with what follows.
+            while i > 0 and self.raw_starts[i - 1] == raw_pos:
+                i -= 1
+            return self.derived_starts[i]
+        if into < self.raw_lengths[i] and self.raw_lengths[i] == self.derived_lengths[i]:
+            return self.derived_starts[i] + into
+        return self.derived_starts[i] + self.derived_lengths[i]
+
     def span(self, span: tuple[int, int]) -> tuple[int, int]:
         start = self.start(span[0])
         return start, max(start, self.end(span[1]))

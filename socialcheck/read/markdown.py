@@ -1,0 +1,74 @@
+"""Regions of a Markdown file where nothing is an embed: code, comments, escaped shortcodes."""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+Span = tuple[int, int]
+
+_FENCE = regex.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n", regex.MULTILINE)
+_INLINE_CODE = regex.compile(r"(`{1,3})[^`\n]{1,2000}?\1")
+_LIQUID_OPEN = regex.compile(r"\{%-?[ \t]*(comment|raw)[ \t]*-?%\}")
+# Pairs of (opener, closer) found with plain string search: linear on hostile input.
+_DELIMITED = (("<!--", "-->"), ("{{</*", "*/>}}"), ("{{%/*", "*/%}}"))
+
+
+def _fences(text: str) -> list[Span]:
+    spans: list[Span] = []
+    pos = 0
+    while True:
+        m = _FENCE.search(text, pos)
+        if m is None:
+            return spans
+        marker = m.group(1)
+        closer = regex.compile(
+            r"^[ \t]{0,3}" + regex.escape(marker[0]) + "{" + str(len(marker)) + r",}[ \t]*$",
+            regex.MULTILINE,
+        )
+        close = closer.search(text, m.end())
+        end = len(text) if close is None else close.end()
+        spans.append((m.start(), end))
+        pos = end
+
+
+def _delimited(text: str, opener: str, closer: str) -> list[Span]:
+    spans: list[Span] = []
+    pos = text.find(opener)
+    while pos >= 0:
+        close = text.find(closer, pos + len(opener))
+        end = len(text) if close < 0 else close + len(closer)
+        spans.append((pos, end))
+        pos = text.find(opener, end)
+    return spans
+
+
+def _liquid(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for m in _LIQUID_OPEN.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        close = regex.compile(r"\{%-?[ \t]*end" + m.group(1) + r"[ \t]*-?%\}").search(text, m.end())
+        spans.append((m.start(), len(text) if close is None else close.end()))
+    return spans
+
+
+def masked_spans(text: str) -> tuple[Span, ...]:
+    """Raw spans of fenced and inline code, HTML comments, escaped shortcodes, Liquid comments."""
+    fences = _fences(text)
+    starts = [a for a, _ in fences]
+
+    def in_fence(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < fences[i][1]
+
+    extra: list[Span] = []
+    for opener, closer in _DELIMITED:
+        if opener in text:
+            extra.extend(s for s in _delimited(text, opener, closer) if not in_fence(s[0]))
+    if "{%" in text:
+        extra.extend(s for s in _liquid(text) if not in_fence(s[0]))
+    if "`" in text:
+        extra.extend(m.span() for m in _INLINE_CODE.finditer(text) if not in_fence(m.start()))
+    return tuple(sorted(fences + extra))

@@ -1,0 +1,47 @@
+"""The read stage's product: the input with its kind, the text detectors scan, and masks."""
+
+from __future__ import annotations
+
+import attrs
+
+from .article_date import header_end
+from .html import Token, tokenize, visible_text
+from .kinds import normalise_kind, sniff_kind
+from .markdown import masked_spans
+from .offsets import OffsetMap
+
+Span = tuple[int, int]
+
+# Markup worth tokenizing inside Markdown or plain text: raw embed HTML.
+_EMBED_MARKUP = ("<blockquote", "<iframe", "<div", "<script", "<figure", "<Tweet", "<amp-")
+
+
+@attrs.frozen
+class Source:
+    text: str  # the original input; every offset points into it
+    kind: str  # "text" | "html" | "markdown"
+    scan_text: str  # what text detectors read (HTML: the visible text)
+    scan_map: OffsetMap | None  # scan_text offsets -> text offsets (None: the same)
+    tokens: tuple[Token, ...]  # HTML tokens, where the input has markup
+    masked: tuple[Span, ...]  # spans of `text` where nothing is a post (code, comments)
+    floor: int  # offset of `text` after a date header or front matter
+    scan_floor: int  # the same in scan_text
+
+
+def read_source(text: str, kind: str | None = None, source: str | None = None) -> Source:
+    chosen = normalise_kind(kind) if kind else sniff_kind(text, source)
+    floor = header_end(text)
+    if chosen == "html":
+        tokens = tokenize(text)
+        visible = visible_text(text, tokens)
+        scan_floor = 0
+        if floor:
+            # The header is plain text before the markup: skip its visible copy too.
+            while scan_floor < len(visible.text) and visible.map.start(scan_floor) < floor:
+                scan_floor += 1
+        return Source(
+            text, chosen, visible.text, visible.map, tokens, visible.masked, floor, scan_floor
+        )
+    masked: tuple[Span, ...] = masked_spans(text) if chosen == "markdown" else ()
+    tokens = tokenize(text) if any(m in text for m in _EMBED_MARKUP) else ()
+    return Source(text, chosen, text, None, tokens, masked, floor, floor)

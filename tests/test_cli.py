@@ -1,0 +1,614 @@
+"""Tests for the command line (socialcheck.cli) and the reporters it drives.
+
+Most tests check CLI mechanics on text that needs no detected post, or replace
+`socialcheck.check` with a fake that returns hand-made findings. The tests in the
+"end to end" section at the bottom rely on the scraped-signature detector and the
+SC101 check (a post dated after its article).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import socialcheck
+from socialcheck.cli import main
+from socialcheck.model import Document, Finding
+from socialcheck.report import FileResult
+from socialcheck.report.text import format_finding, render_scan, use_color
+
+ROOT = Path(socialcheck.__file__).resolve().parent.parent
+
+CLEAN = "Officials said the plan was final.\n\nNo posts are quoted here.\n"
+# Line 3 carries a post dated March 5, 2026: four days after a 2026-03-01 article.
+SIGNED = (
+    "Officials said the plan was final.\n"
+    "\n"
+    "Body words here pic.twitter.com/AbCdEfGhIj \u2014 Jane Doe (@janedoe) March 5, 2026\n"
+    "\n"
+    "More prose follows.\n"
+)
+UTF8_ERROR = "not valid UTF-8 at byte {} (use --encoding-errors replace to read it anyway)"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(path: Path, content: str | bytes) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+def run_module(*argv: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env.pop("NO_COLOR", None)
+    return subprocess.run(
+        [sys.executable, "-m", "socialcheck", *argv],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        timeout=60,
+    )
+
+
+def fake_findings(monkeypatch: pytest.MonkeyPatch, *findings: Finding) -> list[dict[str, Any]]:
+    """Make `socialcheck.check` return `findings`; returns the calls it received."""
+    calls: list[dict[str, Any]] = []
+
+    def fake(doc: Document, **kwargs: Any) -> list[Finding]:
+        calls.append({"doc": doc, **kwargs})
+        return list(findings)
+
+    monkeypatch.setattr(socialcheck, "check", fake)
+    return calls
+
+
+def finding(severity: str = "error", **kw: Any) -> Finding:
+    fields: dict[str, Any] = {
+        "code": "SC999",
+        "name": "fake-check",
+        "severity": severity,
+        "message": "something odd",
+        "span": (40, 45),
+        "line": 3,
+        "column": 5,
+    }
+    fields.update(kw)
+    return Finding(**fields)
+
+
+# --- version, usage -------------------------------------------------------------
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--version")
+    assert code == 0
+    assert out == f"socialcheck {socialcheck.__version__}\n"
+
+
+def test_version_subprocess() -> None:
+    proc = run_module("--version")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode() == f"socialcheck {socialcheck.__version__}\n"
+    assert proc.stderr == b""
+
+
+def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys)
+    assert code == 2
+    assert "usage:" in err
+
+
+@pytest.mark.parametrize("value", ["2026-13-01", "2026-02-30", "yesterday", "2026-3-1", "20260301"])
+def test_bad_article_date(capsys: pytest.CaptureFixture[str], tmp_path: Path, value: str) -> None:
+    path = write(tmp_path / "a.txt", CLEAN)
+    code, out, err = run(capsys, "scan", "--article-date", value, path)
+    assert code == 2
+    assert out == ""
+    assert "--article-date" in err
+    assert repr(value) in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--now", "next tuesday"],
+        ["--stale-days", "-1"],
+        ["--date-slack-days", "x"],
+        ["--fail-on", "critical"],
+        ["--format", "xml"],
+        ["--encoding-errors", "ignore"],
+    ],
+)
+def test_bad_options(capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str]) -> None:
+    path = write(tmp_path / "a.txt", CLEAN)
+    code, out, err = run(capsys, "scan", *args, path)
+    assert code == 2
+    assert args[0] in err
+
+
+# --- reading inputs ---------------------------------------------------------------
+
+
+def test_clean_file_is_silent(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path / "clean.txt", CLEAN)
+    assert run(capsys, "scan", path) == (0, "", "")
+
+
+def test_invalid_utf8(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path / "latin1.txt", "caf\u00e9 au lait\n".encode("latin-1"))
+    code, out, err = run(capsys, "scan", path)
+    assert code == 2
+    assert out == ""
+    assert err == f"{path}: error: {UTF8_ERROR.format(3)}\n"
+
+
+def test_invalid_utf8_offset_counts_the_bom(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write(tmp_path / "bom.txt", b"\xef\xbb\xbfab\xffcd\n")
+    code, _, err = run(capsys, "scan", path)
+    assert code == 2
+    assert err == f"{path}: error: {UTF8_ERROR.format(5)}\n"
+
+
+def test_invalid_utf8_does_not_stop_other_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = write(tmp_path / "a-bad.txt", b"\xff\xfe not text\n")
+    good = write(tmp_path / "b-good.txt", CLEAN)
+    code, out, err = run(capsys, "scan", "--format", "json", bad, good)
+    assert code == 2
+    assert err == f"{bad}: error: {UTF8_ERROR.format(0)}\n"
+    assert [f["path"] for f in json.loads(out)["files"]] == [good]
+
+
+def test_encoding_errors_replace(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path / "latin1.txt", "caf\u00e9 au lait\n".encode("latin-1"))
+    assert run(capsys, "scan", "--encoding-errors", "replace", path) == (0, "", "")
+    code, out, err = run(capsys, "extract", "--encoding-errors", "replace", path)
+    assert code == 0
+    assert json.loads(out)["prose"] == "caf\ufffd au lait\n"
+
+
+def test_bom_is_removed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path / "bom.txt", b"\xef\xbb\xbf" + CLEAN.encode())
+    code, out, _ = run(capsys, "extract", path)
+    assert code == 0
+    assert json.loads(out)["prose"] == CLEAN
+
+
+def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.txt")
+    good = write(tmp_path / "good.txt", CLEAN)
+    code, out, err = run(capsys, "scan", missing, good)
+    assert code == 2
+    assert out == ""
+    assert err.startswith(f"{missing}: error: ")
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_errors_in_a_subprocess_never_show_a_traceback(tmp_path: Path) -> None:
+    bad = write(tmp_path / "bad.txt", b"ok\n\x80\n")
+    proc = run_module("scan", bad, str(tmp_path / "missing.txt"))
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert f"{bad}: error: {UTF8_ERROR.format(3)}" in err
+    assert f"{tmp_path / 'missing.txt'}: error: " in err
+    assert "Traceback" not in err
+    assert proc.stdout == b""
+
+
+def test_binary_file_is_skipped(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path / "image.txt", b"GIF89a\x00\x01\x02")
+    assert run(capsys, "scan", path) == (0, "", f"{path}: skipped: binary file\n")
+
+
+def test_extract_refuses_binary_and_directories(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write(tmp_path / "image.txt", b"\x00\x01")
+    code, out, err = run(capsys, "extract", path)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"{path}: error: binary file")
+    code, out, err = run(capsys, "extract", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"{tmp_path}: error: is a directory")
+
+
+def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(CLEAN.encode())))
+    code, out, err = run(capsys, "scan", "--format", "json", "-")
+    assert (code, err) == (0, "")
+    [only] = json.loads(out)["files"]
+    assert only["path"] == "<stdin>"
+
+
+def test_stdin_is_decoded_strictly(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"abc\xe9\n")))
+    code, out, err = run(capsys, "scan", "-")
+    assert (code, out) == (2, "")
+    assert err == f"<stdin>: error: {UTF8_ERROR.format(3)}\n"
+
+
+def test_stdin_subprocess() -> None:
+    proc = run_module("extract", "--format", "json", "-", stdin=CLEAN.encode())
+    assert proc.returncode == 0, proc.stderr
+    obj = json.loads(proc.stdout)
+    assert obj["path"] == "<stdin>"
+    assert obj["prose"] == CLEAN
+
+
+# --- walking directories ------------------------------------------------------------
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    for rel in ["b.md", "a.txt", "README", "drafts/d.md", "sub/z.md", "sub/c.html"]:
+        write(root / rel, CLEAN)
+    write(root / "image.png", "not looked at\n")
+    write(root / "blob", b"\x00binary")
+    write(root / ".hidden.md", CLEAN)
+    write(root / ".git" / "notes.txt", CLEAN)
+    return root
+
+
+def walked(capsys: pytest.CaptureFixture[str], root: Path, *options: str) -> list[str]:
+    code, out, err = run(capsys, "scan", "--format", "json", *options, str(root))
+    assert code == 0, err
+    base = str(root) + os.sep
+    return [f["path"].removeprefix(base) for f in json.loads(out)["files"]]
+
+
+def test_walk_is_sorted_and_skips_hidden_binary_and_non_text(
+    capsys: pytest.CaptureFixture[str], tree: Path
+) -> None:
+    code, out, err = run(capsys, "scan", "--format", "json", str(tree))
+    assert code == 0
+    assert err == f"{tree / 'blob'}: skipped: binary file\n"
+    paths = [f["path"] for f in json.loads(out)["files"]]
+    expected = ["README", "a.txt", "b.md", "drafts/d.md", "sub/c.html", "sub/z.md"]
+    assert paths == [str(tree.joinpath(*rel.split("/"))) for rel in expected]
+
+
+def test_walk_exclude(capsys: pytest.CaptureFixture[str], tree: Path) -> None:
+    paths = walked(capsys, tree, "--exclude", "drafts", "--exclude", "*.html")
+    assert paths == ["README", "a.txt", "b.md", os.path.join("sub", "z.md")]
+
+
+def test_walk_include(capsys: pytest.CaptureFixture[str], tree: Path) -> None:
+    assert walked(capsys, tree, "--include", "*.md") == [
+        "b.md",
+        os.path.join("drafts", "d.md"),
+        os.path.join("sub", "z.md"),
+    ]
+    assert walked(capsys, tree, "--include", "sub/*", "--exclude", "z.*") == [
+        os.path.join("sub", "c.html")
+    ]
+    # An include pattern replaces the default list of text-like extensions.
+    assert walked(capsys, tree, "--include", "*.png") == ["image.png"]
+
+
+def test_include_does_not_filter_named_files(
+    capsys: pytest.CaptureFixture[str], tree: Path
+) -> None:
+    named = str(tree / "a.txt")
+    code, out, _ = run(capsys, "scan", "--format", "json", "--include", "*.md", named)
+    assert code == 0
+    assert [f["path"] for f in json.loads(out)["files"]] == [named]
+
+
+# --- options reach parse and check -------------------------------------------------------
+
+
+def test_options_feed_config_and_now(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    calls = fake_findings(monkeypatch)
+    path = write(tmp_path / "a.txt", CLEAN)
+    argv = ["scan", "--disable", "SC101", "--disable", "stale-post,SC103", "--stale-days", "7"]
+    argv += ["--date-slack-days", "0", "--now", "2026-03-10T12:00:00Z", path]
+    assert run(capsys, *argv) == (0, "", "")
+    [call] = calls
+    config = call["config"]
+    assert config.disable == frozenset({"SC101", "stale-post", "SC103"})
+    assert (config.stale_days, config.date_slack_days) == (7, 0)
+    assert call["now"] == dt.datetime(2026, 3, 10, 12, tzinfo=dt.timezone.utc)
+
+
+def test_defaults_reach_check(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    calls = fake_findings(monkeypatch)
+    path = write(tmp_path / "a.txt", CLEAN)
+    assert run(capsys, "scan", "--now", "2026-03-10", path)[0] == 0
+    [call] = calls
+    assert call["config"] == socialcheck.Config()
+    assert call["now"] == dt.datetime(2026, 3, 10, tzinfo=dt.timezone.utc)
+
+
+def test_file_name_gives_the_article_date(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write(tmp_path / "2026-03-01-story.txt", CLEAN)
+    code, out, _ = run(capsys, "scan", "--format", "json", path)
+    assert code == 0
+    [only] = json.loads(out)["files"]
+    assert (only["article_date"], only["article_date_source"]) == ("2026-03-01", "filename")
+    code, out, _ = run(capsys, "scan", "--format", "json", "--article-date", "2026-02-01", path)
+    [only] = json.loads(out)["files"]
+    assert (only["article_date"], only["article_date_source"]) == ("2026-02-01", "argument")
+
+
+# --- output and exit codes (fake findings) -----------------------------------------------
+
+
+def test_text_output_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    fake_findings(monkeypatch, finding("warning"))
+    path = write(tmp_path / "a.txt", CLEAN)
+    code, out, err = run(capsys, "scan", "--fail-on", "warning", path)
+    assert (code, err) == (1, "")
+    assert out == f"{path}:3:5: SC999 warning fake-check: something odd\n"
+    assert "\x1b" not in out  # not a terminal: no colour
+
+
+@pytest.mark.parametrize(
+    ("severity", "fail_on", "expected"),
+    [
+        ("error", "error", 1),
+        ("warning", "error", 0),
+        ("warning", "warning", 1),
+        ("info", "warning", 0),
+        ("info", "info", 1),
+        ("error", "never", 0),
+    ],
+)
+def test_fail_on(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    severity: str,
+    fail_on: str,
+    expected: int,
+) -> None:
+    fake_findings(monkeypatch, finding(severity))
+    path = write(tmp_path / "a.txt", CLEAN)
+    code, out, _ = run(capsys, "scan", "--fail-on", fail_on, path)
+    assert code == expected
+    assert f" SC999 {severity} " in out
+
+
+def test_io_error_wins_over_findings(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    fake_findings(monkeypatch, finding("error"))
+    path = write(tmp_path / "a.txt", CLEAN)
+    code, _, _ = run(capsys, "scan", path, str(tmp_path / "missing.txt"))
+    assert code == 2
+
+
+def test_json_output(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    fake_findings(monkeypatch, finding("warning"), finding("info", span=(1, 2), line=1, column=2))
+    path = write(tmp_path / "a.txt", CLEAN)
+    code, out, err = run(capsys, "scan", "--format", "json", path)
+    assert (code, err) == (0, "")
+    report = json.loads(out)
+    assert report["version"] == 1
+    assert report["summary"] == {"files": 1, "posts": 0, "errors": 0, "warnings": 1, "infos": 1}
+    [only] = report["files"]
+    assert set(only) == {"path", "article_date", "article_date_source", "posts", "findings"}
+    assert only["path"] == path
+    assert only["posts"] == []
+    # In text order, whatever order check() gave them in.
+    assert [f["severity"] for f in only["findings"]] == ["info", "warning"]
+    assert only["findings"][1] == finding("warning").to_dict()
+
+
+def test_json_output_without_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "scan", "--format", "json", str(tmp_path))
+    assert code == 0
+    assert json.loads(out) == {
+        "version": 1,
+        "files": [],
+        "summary": {"files": 0, "posts": 0, "errors": 0, "warnings": 0, "infos": 0},
+    }
+
+
+def test_internal_error_is_reported_without_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def boom(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(socialcheck, "parse", boom)
+    path = write(tmp_path / "a.txt", CLEAN)
+    code, out, err = run(capsys, "scan", path)
+    assert (code, out) == (2, "")
+    assert err.startswith("socialcheck: internal error: RuntimeError: boom")
+    code, out, err = run(capsys, "extract", path)
+    assert (code, out, err) == (2, "", "socialcheck: internal error: RuntimeError: boom\n")
+
+
+def test_keyboard_interrupt(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def interrupted(*args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(socialcheck, "parse", interrupted)
+    path = write(tmp_path / "a.txt", CLEAN)
+    assert run(capsys, "scan", path)[0] == 130
+
+
+# --- reporters ----------------------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_use_color() -> None:
+    assert use_color(_Terminal(), {})
+    assert not use_color(_Terminal(), {"NO_COLOR": "1"})
+    assert not use_color(_Terminal(), {"NO_COLOR": ""})
+    assert not use_color(_Terminal(), {"TERM": "dumb"})
+    assert not use_color(io.StringIO(), {})
+
+
+def test_colour_and_control_characters() -> None:
+    hostile = finding(message="line one\nline two \x1b[2J done", name="fake\r\ncheck")
+    plain = format_finding("dir/a\x1b.txt", hostile)
+    assert plain == "dir/a\\x1b.txt:3:5: SC999 error fake  check: line one line two \\x1b[2J done"
+    coloured = format_finding("a.txt", hostile, color=True)
+    assert "\x1b[" in coloured
+    assert "\n" not in coloured
+    assert "\\x1b[2J" in coloured
+
+
+def test_render_scan_is_empty_without_findings() -> None:
+    doc = socialcheck.parse(CLEAN)
+    assert render_scan([FileResult("a.txt", doc, ())]) == ""
+
+
+# --- extract ------------------------------------------------------------------------------
+
+
+def test_extract_json_without_posts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path / "a.md", CLEAN)
+    code, out, err = run(capsys, "extract", "--article-date", "2026-03-01", path)
+    assert (code, err) == (0, "")
+    obj = json.loads(out)
+    assert obj["version"] == 1
+    assert "text" not in obj
+    assert (obj["path"], obj["article_date"], obj["article_date_source"]) == (
+        path,
+        "2026-03-01",
+        "argument",
+    )
+    assert obj["posts"] == []
+    assert obj["segments"] == [{"kind": "prose", "start": 0, "end": len(CLEAN), "post_index": None}]
+    assert obj["prose"] == CLEAN
+
+
+def test_extract_text_without_posts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path / "a.md", CLEAN)
+    code, out, err = run(capsys, "extract", "--format", "text", path)
+    assert (code, err) == (0, "")
+    assert out == f"file: {path}\narticle date: -\nposts: 0\n\n--- prose ---\n{CLEAN}"
+
+
+# --- end to end: needs the scraped-signature detector and the SC101 check ----------------
+
+
+def test_e2e_post_after_article_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path / "2026-03-01-story.txt", SIGNED)
+    code, out, err = run(capsys, "scan", path)
+    assert (code, err) == (1, "")
+    [line] = out.splitlines()
+    where, rest = line.split(": ", 1)
+    shown, line_no, col = where.rsplit(":", 2)
+    assert (shown, line_no) == (path, "3")
+    assert rest.startswith("SC101 error post-after-article: ")
+    signature_line = SIGNED.splitlines()[2]
+    assert 1 < int(col) <= len(signature_line)
+    assert "March 5, 2026" in signature_line[int(col) - 1 :]
+
+
+def test_e2e_post_after_article_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path / "story.txt", SIGNED)
+    code, out, _ = run(capsys, "scan", "--format", "json", "--article-date", "2026-03-01", path)
+    assert code == 1
+    report = json.loads(out)
+    assert report["summary"] == {"files": 1, "posts": 1, "errors": 1, "warnings": 0, "infos": 0}
+    [only] = report["files"]
+    [post] = only["posts"]
+    assert (post["display_name"], post["date"]) == ("Jane Doe", "2026-03-05")
+    [found] = only["findings"]
+    assert (found["code"], found["severity"], found["line"], found["post_index"]) == (
+        "SC101",
+        "error",
+        3,
+        0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ([], 1),
+        (["--fail-on", "never"], 0),
+        (["--disable", "SC101"], 0),
+        (["--disable", "post-after-article"], 0),
+        (["--date-slack-days", "4"], 0),
+        (["--date-slack-days", "3"], 1),
+        (["--article-date", "2026-03-05"], 0),
+    ],
+)
+def test_e2e_options(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, options: list[str], expected: int
+) -> None:
+    path = write(tmp_path / "2026-03-01-story.txt", SIGNED)
+    code, out, _ = run(capsys, "scan", "--now", "2026-03-10", *options, path)
+    assert code == expected
+    assert ("SC101" in out) == (options == ["--fail-on", "never"] or expected == 1)
+
+
+def test_e2e_subprocess(tmp_path: Path) -> None:
+    path = write(tmp_path / "2026-03-01-story.txt", SIGNED)
+    proc = run_module("scan", path)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.decode().startswith(f"{path}:3:")
+    assert b"SC101 error post-after-article" in proc.stdout
+    assert proc.stderr == b""
+
+
+def test_e2e_extract_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path / "2026-03-01-story.txt", SIGNED)
+    code, out, _ = run(capsys, "extract", "--format", "text", path)
+    assert code == 0
+    head, prose = out.split("--- prose ---\n")
+    assert "posts: 1" in head
+    assert "post #0" in head
+    assert "Jane Doe" in head
+    assert "2026-03-05" in head
+    assert "lines:    3\n" in head
+    assert "Body words here" in head
+    assert prose == "Officials said the plan was final.\n\nMore prose follows.\n"
+
+
+def test_e2e_extract_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path / "2026-03-01-story.txt", SIGNED)
+    code, out, _ = run(capsys, "extract", path)
+    assert code == 0
+    obj = json.loads(out)
+    assert [s["kind"] for s in obj["segments"]] == ["prose", "post", "prose"]
+    assert obj["segments"][1]["post_index"] == 0
+    [post] = obj["posts"]
+    assert post["span"] == [obj["segments"][1]["start"], obj["segments"][1]["end"]]
+    assert "pic.twitter.com" not in obj["prose"]
