@@ -11,31 +11,16 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 
-import attrs
-
 from ..model import Post
 from ..read import Source
-from ..read.offsets import OffsetMap
-from . import scraped
+from . import html_embeds, scraped
+from ._mapping import mapped_post
 
 TextDetector = Callable[[str, int], list[Post]]
 SourceDetector = Callable[[Source], list[Post]]
 
-SOURCE_DETECTORS: tuple[SourceDetector, ...] = ()
+SOURCE_DETECTORS: tuple[SourceDetector, ...] = (html_embeds.detect,)
 TEXT_DETECTORS: tuple[TextDetector, ...] = (scraped.detect,)
-
-
-def _mapped(post: Post, m: OffsetMap) -> Post:
-    def opt(span: tuple[int, int] | None) -> tuple[int, int] | None:
-        return None if span is None else m.span(span)
-
-    return attrs.evolve(
-        post,
-        span=m.span(post.span),
-        body_span=opt(post.body_span),
-        signature_span=opt(post.signature_span),
-        link_spans=tuple(m.span(s) for s in post.link_spans),
-    )
 
 
 def _in_masked(post: Post, masked: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
@@ -80,7 +65,7 @@ def detect_posts(src: Source) -> tuple[Post, ...]:
     for text_detector in TEXT_DETECTORS:
         found = text_detector(src.scan_text, src.scan_floor)
         if src.scan_map is not None:
-            found = [_mapped(p, src.scan_map) for p in found]
+            found = [mapped_post(p, src.scan_map) for p in found]
         ranked.extend(found)
     if src.masked:
         masked = _merged(src.masked)

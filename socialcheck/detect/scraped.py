@@ -6,7 +6,7 @@ import regex
 
 from ..model import Post
 from ..platforms import twitter
-from .body import dominant_gap, find_body_start
+from .body import BodyStart, dominant_gap, find_body_start
 from .signature import Signature, find_signatures
 
 _TOKEN = regex.compile(r"\S+")
@@ -14,6 +14,7 @@ _LINK = regex.compile(
     r"(?:https?://\S{1,300}|(?:pic\.(?:twitter|x)\.com|t\.co)/\w{1,30}\S{0,40}|www\.\S{1,300})"
 )
 _HASHTAG = regex.compile(r"#\w{1,100}")
+_MEDIA_PLACEHOLDER = "[image or embed]"
 _LINKS_WINDOW = 1200
 _BODY_WINDOW = 4000
 _BLUESKY_LIMIT = 300
@@ -22,6 +23,10 @@ _BLUESKY_LIMIT = 300
 def _links_run_start(text: str, lo: int, sig_start: int) -> int:
     """Start of the links (and hashtags between them) just before the signature."""
     window_lo = max(lo, sig_start - _LINKS_WINDOW)
+    tail = text[window_lo:sig_start].rstrip()
+    if tail.endswith(_MEDIA_PLACEHOLDER):
+        # Bluesky's embed appends this link text for media; it is not the author's words.
+        sig_start = window_lo + len(tail) - len(_MEDIA_PLACEHOLDER)
     tokens = list(_TOKEN.finditer(text, window_lo, sig_start))
     run_start = sig_start
     for tok in reversed(tokens):
@@ -55,7 +60,10 @@ def _limit(sig: Signature) -> int:
     return twitter.length_limit(sig.date.date)
 
 
-def _post(text: str, sig: Signature, lo: int, usual_gap: int) -> Post:
+def post_from_signature(
+    text: str, sig: Signature, lo: int, usual_gap: int = 2, *, whole: bool = False
+) -> Post:
+    """The post that `sig` signs; `whole`: everything from `lo` is the body (an embed's box)."""
     run_start = _links_run_start(text, lo, sig.start)
     body_end = run_start
     while body_end > lo and (
@@ -67,9 +75,16 @@ def _post(text: str, sig: Signature, lo: int, usual_gap: int) -> Post:
     limit = _limit(sig)
     line_start = text.rfind("\n", lo, run_start) + 1
     standalone = line_start > body_end
-    found = find_body_start(
-        text, max(lo, body_end - _BODY_WINDOW), body_end, limit, usual_gap, standalone
-    )
+    found: BodyStart | None
+    if whole:
+        first = lo
+        while first < body_end and text[first].isspace():
+            first += 1
+        found = BodyStart(first, 1.0, ("the embed's box holds only the post",))
+    else:
+        found = find_body_start(
+            text, max(lo, body_end - _BODY_WINDOW), body_end, limit, usual_gap, standalone
+        )
     evidence: list[str] = []
     confidence = 0.95 if sig.dash else 0.85
     if sig.date.date is None:
@@ -138,6 +153,6 @@ def detect(text: str, floor: int = 0) -> list[Post]:
     for sig in signatures:
         if sig.start < lo:
             continue
-        posts.append(_post(text, sig, lo, usual_gap))
+        posts.append(post_from_signature(text, sig, lo, usual_gap))
         lo = sig.end
     return posts
