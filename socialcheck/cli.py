@@ -199,6 +199,13 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
         help="the article's date, overriding any date found in the text or the file name",
     )
     command.add_argument(
+        "--input-kind",
+        choices=("auto", "text", "html", "markdown"),
+        default="auto",
+        help="how to read the input: auto (the default) decides from the file extension "
+        "and the content",
+    )
+    command.add_argument(
         "--encoding-errors",
         choices=("strict", "replace"),
         default="strict",
@@ -419,7 +426,8 @@ def _config(args: argparse.Namespace) -> Config:
 def _parse(text: str, args: argparse.Namespace, item: Input) -> Document:
     import socialcheck
 
-    return socialcheck.parse(text, article_date=args.article_date, source=item.path)
+    kind = None if args.input_kind == "auto" else args.input_kind
+    return socialcheck.parse(text, article_date=args.article_date, source=item.path, kind=kind)
 
 
 def cmd_scan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -108,7 +108,8 @@ def _intra_line(text: str, start: int, end: int, limit: int) -> BodyStart:
     tail = text[max(start, end - _DUP_TAIL) : end]
     if end - start >= 2 * _DUP_TAIL and len(tail.strip()) >= _DUP_TAIL - 4:
         earlier = text.rfind(tail, start, end - len(tail))
-        if earlier >= 0:
+        # Only a reporter who says so quotes a post before embedding it ("…, he tweeted.").
+        if earlier >= 0 and _REPORTING_CUE.search(text, start, earlier + len(tail)):
             best = _skip_space(text, earlier + len(tail), end)
             evidence.append("the reporter's text repeats the post's words just before it")
             confidence *= 0.9

@@ -101,7 +101,7 @@ def find_signatures(text: str) -> list[Signature]:
         if hm is None:
             continue
         handle = hm.group("h").replace("\\", "")
-        if not handle.strip("._-"):
+        if not handle.strip(".-"):
             continue
         date_at = hm.end()
         bracket = _MD_LINKED_DATE.match(text, date_at, date_at + 4)
