@@ -13,14 +13,21 @@ from collections.abc import Callable, Sequence
 
 from ..model import Post
 from ..read import Source
-from . import html_embeds, scraped
+from . import html_embeds, scraped, shortcodes
 from ._mapping import mapped_post
 
 TextDetector = Callable[[str, int], list[Post]]
 SourceDetector = Callable[[Source], list[Post]]
 
-SOURCE_DETECTORS: tuple[SourceDetector, ...] = (html_embeds.detect,)
-TEXT_DETECTORS: tuple[TextDetector, ...] = (scraped.detect,)
+SOURCE_DETECTORS: tuple[SourceDetector, ...] = (shortcodes.detect, html_embeds.detect)
+from . import footers, markers, unsigned  # noqa: E402  (lead: merge into the import above)
+
+TEXT_DETECTORS: tuple[TextDetector, ...] = (
+    markers.detect,
+    scraped.detect,
+    footers.detect,
+    unsigned.detect,
+)
 
 
 def _in_masked(post: Post, masked: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:

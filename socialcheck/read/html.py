@@ -102,10 +102,13 @@ class _Collector(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         start = self._pos()
-        end = self.text.find("-->", start)
-        self.tokens.append(
-            Token("comment", start, len(self.text) if end < 0 else end + 3, data=data)
-        )
+        close = start + 4 + len(data)
+        if self.text.startswith("<!--", start) and self.text.startswith("-->", close):
+            end = close + 3
+        else:
+            # A bogus comment (`<!foo>`, `</ …>`) ends at the first `>`; an unclosed one at the end.
+            end = self._close(start)
+        self.tokens.append(Token("comment", start, end, data=data))
 
     def _other(self) -> None:
         start = self._pos()
@@ -236,7 +239,8 @@ def visible_text(raw: str, tokens: tuple[Token, ...]) -> VisibleText:
             elif tok.tag in _BLOCK:
                 out.line_break(tok.start, 2 if tok.tag in ("p", "blockquote") else 1)
         elif tok.kind == "comment":
-            masked.append((tok.start, tok.end))
+            if not raw.startswith("<!-- wp:", tok.start):  # Gutenberg blocks carry embeds
+                masked.append((tok.start, tok.end))
         elif tok.kind == "entity":
             if tok.data.isspace():
                 out.space(tok.start, tok.end - tok.start)

@@ -13,6 +13,8 @@ _INLINE_CODE = regex.compile(r"(`{1,3})[^`\n]{1,2000}?\1")
 _LIQUID_OPEN = regex.compile(r"\{%-?[ \t]*(comment|raw)[ \t]*-?%\}")
 # Pairs of (opener, closer) found with plain string search: linear on hostile input.
 _DELIMITED = (("<!--", "-->"), ("{{</*", "*/>}}"), ("{{%/*", "*/%}}"))
+# Gutenberg block delimiters are comments that carry embeds (detect/shortcodes.py): not masked.
+_GUTENBERG = "<!-- wp:"
 
 
 def _fences(text: str) -> list[Span]:
@@ -66,7 +68,11 @@ def masked_spans(text: str) -> tuple[Span, ...]:
     extra: list[Span] = []
     for opener, closer in _DELIMITED:
         if opener in text:
-            extra.extend(s for s in _delimited(text, opener, closer) if not in_fence(s[0]))
+            extra.extend(
+                s
+                for s in _delimited(text, opener, closer)
+                if not in_fence(s[0]) and not text.startswith(_GUTENBERG, s[0])
+            )
     if "{%" in text:
         extra.extend(s for s in _liquid(text) if not in_fence(s[0]))
     if "`" in text:
