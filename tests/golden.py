@@ -41,6 +41,7 @@ POST_FIELDS = (
     "body_start",
     "body_end",
     "truncated",
+    "status_id",
 )
 CASE_FIELDS = ("count", "article_date")
 ALL_FIELDS = CASE_FIELDS + ("missing",) + POST_FIELDS
@@ -194,6 +195,8 @@ def compare_post(expected: Mapping[str, Any], actual: Post | None, label: str) -
             check("body_end", end, got, ok=ok)
     if "truncated" in expected:
         check("truncated", bool(expected["truncated"]), actual.truncated)
+    if expected.get("status_id") is not None:
+        check("status_id", expected["status_id"], actual.status_id)
     return out
 
 
@@ -215,9 +218,14 @@ def align(expected: Sequence[Mapping[str, Any]], actual: Sequence[Post]) -> list
                 used.add(j)
                 return
 
+    def same_platform(e: Mapping[str, Any], p: Post) -> bool:
+        return bool(p.platform == e.get("platform", "twitter"))
+
     passes = (
-        lambda e, p: p.handle == e.get("handle") and body_matches_start(e, p),
-        lambda e, p: p.handle == e.get("handle"),
+        lambda e, p: (
+            same_platform(e, p) and p.handle == e.get("handle") and body_matches_start(e, p)
+        ),
+        lambda e, p: same_platform(e, p) and p.handle == e.get("handle"),
         lambda e, p: (p.handle or "").casefold() == (e.get("handle") or "").casefold(),
         lambda e, p: e.get("body_starts_with") is not None and body_matches_start(e, p),
     )

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from ..model import Post
 from ._base import Check, Context, Hit, plural_days, signature_span
 
-# Forms that display no date by design; a missing date there is not a finding.
-UNDATED_FORMS = frozenset({"shortcode", "html-widget", "unsigned"})
+# Forms that always display a date (a signature or a dated embed box). Every other form
+# (shortcodes, widgets, unsigned posts, dateless footers and markers) may show none by
+# design, so a missing date there is not a finding; a date written but unreadable is.
+DATED_FORMS = frozenset({"scraped-signature", "html-embed"})
 
 # `socialcheck.dates` words this problem as "impossible date '...'"; any other
 # problem (e.g. "unknown month name 'Februar'") only means we could not read it.
@@ -91,8 +93,9 @@ class UndatedPost(Check):
 
     Without a date the other date checks cannot run. Covers both a missing date and a
     written date we cannot read (e.g. an unknown month name); an impossible calendar
-    date is SC105 instead. Forms that show no date by design ("shortcode",
-    "html-widget", "unsigned") are not reported for a missing date.
+    date is SC105 instead. A missing date is reported only for forms that always show
+    one (a scraped signature, a dated embed box); shortcodes, widgets, unsigned posts
+    and dateless footers show none by design.
     """
 
     code = "SC104"
@@ -105,7 +108,7 @@ class UndatedPost(Check):
             return
         problem = post.date_problem
         if problem is None:
-            if post.form not in UNDATED_FORMS:
+            if post.form in DATED_FORMS:
                 yield Hit(index, signature_span(post), {"detail": ""})
         elif not problem.startswith(_IMPOSSIBLE):
             # A date was written, so the form's convention does not excuse it.

@@ -13,14 +13,13 @@ from collections.abc import Callable, Sequence
 
 from ..model import Post
 from ..read import Source
-from . import html_embeds, scraped, shortcodes
+from . import footers, html_embeds, markers, scraped, shortcodes, unsigned
 from ._mapping import mapped_post
 
 TextDetector = Callable[[str, int], list[Post]]
 SourceDetector = Callable[[Source], list[Post]]
 
 SOURCE_DETECTORS: tuple[SourceDetector, ...] = (shortcodes.detect, html_embeds.detect)
-from . import footers, markers, unsigned  # noqa: E402  (lead: merge into the import above)
 
 TEXT_DETECTORS: tuple[TextDetector, ...] = (
     markers.detect,

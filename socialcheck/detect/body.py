@@ -19,7 +19,7 @@ _LEAD_IN = regex.compile(
     regex.IGNORECASE,
 )
 # Words that make a short paragraph a reporter's lead-in rather than the post's own.
-_REPORTING_CUE = regex.compile(
+REPORTING_CUE = regex.compile(
     r"\b(?:said|says|say|wrote|writes|tweet|tweets|tweeted|post|posts|posted|added|"
     r"replied|responded|joked|reacted|according|reported|below|following|twitter|"
     r"social media|online|users|reactions?|statement|message|thread|asked|noted)\b",
@@ -97,7 +97,7 @@ def _at_line_start(text: str, pos: int) -> bool:
 
 def is_lead_in(words: str) -> bool:
     """A reporter's sentence that introduces a post: a reporting cue and a final colon."""
-    return words.endswith(":") and _REPORTING_CUE.search(words) is not None
+    return words.endswith(":") and REPORTING_CUE.search(words) is not None
 
 
 def _intra_line(text: str, start: int, end: int, limit: int) -> BodyStart:
@@ -109,7 +109,7 @@ def _intra_line(text: str, start: int, end: int, limit: int) -> BodyStart:
     if end - start >= 2 * _DUP_TAIL and len(tail.strip()) >= _DUP_TAIL - 4:
         earlier = text.rfind(tail, start, end - len(tail))
         # Only a reporter who says so quotes a post before embedding it ("…, he tweeted.").
-        if earlier >= 0 and _REPORTING_CUE.search(text, start, earlier + len(tail)):
+        if earlier >= 0 and REPORTING_CUE.search(text, start, earlier + len(tail)):
             best = _skip_space(text, earlier + len(tail), end)
             evidence.append("the reporter's text repeats the post's words just before it")
             confidence *= 0.9
@@ -150,7 +150,7 @@ def _joins_previous(text: str, para: Paragraph, current: Paragraph, usual_gap: i
         return "a single line break, narrower than the article's paragraph breaks"
     if current.gap_before > usual_gap and not words.endswith(":"):
         return "a wider break than the article's paragraphs separates it from the post"
-    if _REPORTING_CUE.search(words):
+    if REPORTING_CUE.search(words):
         return None
     if _NUMBERED.match(words) and (
         _NUMBERED.match(text, current.start) or len(words) <= 2 * _SHORT_PARAGRAPH

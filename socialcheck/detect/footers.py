@@ -40,7 +40,7 @@ import regex
 from ..dates import DateMatch, match_date, match_loose_date
 from ..model import Post
 from .body import dominant_gap, find_body_start, is_lead_in, paragraphs_before
-from .scraped import _links_in
+from .scraped import links_in
 from .signature import find_signatures
 
 # Platform limits used to bound a body (characters). Instagram captions: 2,200;
@@ -656,7 +656,7 @@ def _to_post(ctx: Context, footer: Footer, lo: int) -> Post:
         start = caption.span_start
         evidence = (footer.evidence, *extra, *caption.evidence)
     if body_span is not None:
-        links = _links_in(text, body_span[0], body_span[1])
+        links = links_in(text, body_span[0], body_span[1])
     return Post(
         platform=footer.kind,
         span=(start, footer.end),

@@ -33,7 +33,7 @@ from ..model import Post
 from ..platforms import twitter
 from .body import dominant_gap, find_body_start
 from .footers import INSTAGRAM_CAPTION_LIMIT, TIKTOK_CAPTION_LIMIT
-from .scraped import _links_in, _links_run_start, post_from_signature
+from .scraped import links_in, links_run_start, post_from_signature
 from .signature import Signature, find_signatures
 
 _SP = r"[ \t\u00a0]"
@@ -72,7 +72,7 @@ _BOILERPLATE = regex.compile(
 _REPORT_ONLY = regex.compile(r"\s{0,20}(?:Report\s{0,20})?")
 _SENTENCE_END = regex.compile(r"[.!?…][\"”’)]?[ \t\u00a0]+(?=\S)")
 _MAX_SENTENCES = 12
-# A reporter's verb (narrower than body._REPORTING_CUE, whose "message", "online"...
+# A reporter's verb (narrower than body.REPORTING_CUE, whose "message", "online"...
 # are common in posts themselves).
 _REPORTING_VERB = regex.compile(
     r"\b(?:said|says|told|reported|reports|according|wrote|tweeted|posted|added|noted|"
@@ -190,11 +190,11 @@ def _unsigned_body(
     """Body span (without the trailing links run) and links of text[lo:hi]."""
     if hi <= lo:
         return None, []
-    run = _links_run_start(text, lo, hi)
+    run = links_run_start(text, lo, hi)
     body_end = run
     while body_end > lo and text[body_end - 1].isspace():
         body_end -= 1
-    links = _links_in(text, lo, hi)
+    links = links_in(text, lo, hi)
     return ((lo, body_end) if body_end > lo else None), links
 
 
@@ -274,7 +274,7 @@ def _end_only(text: str, end: Marker, lo: int, sigs: _Signatures, usual_gap: int
         lo2, hi = _strip_boilerplate(text, inside[-1].end, end.start)
         if hi <= lo2:
             return None
-    run = _links_run_start(text, lo2, hi)
+    run = links_run_start(text, lo2, hi)
     body_end = run
     while body_end > lo2 and text[body_end - 1].isspace():
         body_end -= 1
@@ -299,7 +299,7 @@ def _end_only(text: str, end: Marker, lo: int, sigs: _Signatures, usual_gap: int
     if cut is not None:
         start = cut
         reasons.append("starts after the last sentence with a reporting verb")
-    links = _links_in(text, start, hi)
+    links = links_in(text, start, hi)
     return _post(
         text,
         end.platform,

@@ -20,7 +20,7 @@ _BODY_WINDOW = 4000
 _BLUESKY_LIMIT = 300
 
 
-def _links_run_start(text: str, lo: int, sig_start: int) -> int:
+def links_run_start(text: str, lo: int, sig_start: int) -> int:
     """Start of the links (and hashtags between them) just before the signature."""
     window_lo = max(lo, sig_start - _LINKS_WINDOW)
     tail = text[window_lo:sig_start].rstrip()
@@ -40,7 +40,7 @@ def _links_run_start(text: str, lo: int, sig_start: int) -> int:
     return run_start
 
 
-def _links_in(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
+def links_in(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
     out = []
     for m in _LINK.finditer(text, start, end):
         link = m.group(0).rstrip('.,;:!?)…"”’')
@@ -64,7 +64,7 @@ def post_from_signature(
     text: str, sig: Signature, lo: int, usual_gap: int = 2, *, whole: bool = False
 ) -> Post:
     """The post that `sig` signs; `whole`: everything from `lo` is the body (an embed's box)."""
-    run_start = _links_run_start(text, lo, sig.start)
+    run_start = links_run_start(text, lo, sig.start)
     body_end = run_start
     while body_end > lo and (
         text[body_end - 1].isspace()
@@ -104,7 +104,7 @@ def post_from_signature(
         start = found.start
         evidence.extend(found.evidence)
         confidence *= found.confidence
-    links = _links_in(text, start, sig.start)
+    links = links_in(text, start, sig.start)
     status_id = url = None
     for link, _span in [*links, (sig.url, (0, 0))] if sig.url else links:
         m = twitter.STATUS_URL.match(link)

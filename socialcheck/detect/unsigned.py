@@ -15,7 +15,7 @@ A paragraph (here: a line) is taken as such a post when all of these hold:
   links and hashtags stand in that trailing run; a link inside a sentence is not enough;
 - text stands before the links, and that text fits X's 280-character limit;
 - it holds no reporting cue (said, wrote, tweeted, according, Twitter, statement...,
-  `body._REPORTING_CUE`) and the text does not run into the links (`… and on
+  `body.REPORTING_CUE`) and the text does not run into the links (`… and on
   https://t.co/…`): a reporter's sentence ending with a link is prose;
 - the next line is not a signature (`— Name (@h) date`): that post is signed, and the
   scraped-signature detector reads it.
@@ -32,8 +32,8 @@ import regex
 
 from ..model import Post
 from ..platforms import twitter
-from .body import _REPORTING_CUE
-from .scraped import _links_in, _links_run_start
+from .body import REPORTING_CUE
+from .scraped import links_in, links_run_start
 
 _X_LINK = regex.compile(r"(?:https?://)?(?:pic\.(?:twitter|x)\.com|t\.co)/\w{1,30}")
 _PIC = regex.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/")
@@ -91,7 +91,7 @@ def _post_at(text: str, line_start: int, line_end: int) -> Post | None:
         body_start += 1
     if content_end <= body_start:
         return None
-    run_start = _links_run_start(text, body_start, content_end)
+    run_start = links_run_start(text, body_start, content_end)
     if run_start >= content_end:
         return None
     only_x, has_pic = _only_x_links(text, run_start, content_end)
@@ -103,7 +103,7 @@ def _post_at(text: str, line_start: int, line_end: int) -> Post | None:
     body = text[body_start:body_end]
     if not _LETTER.search(body) or len(body) > LIMIT:
         return None
-    if _REPORTING_CUE.search(body) or _COMPLETES_SENTENCE.search(body):
+    if REPORTING_CUE.search(body) or _COMPLETES_SENTENCE.search(body):
         return None
     if _next_line_is_signature(text, line_end):
         return None
@@ -114,7 +114,7 @@ def _post_at(text: str, line_start: int, line_end: int) -> Post | None:
         "author and date unknown (@mentions in the text are not the author)",
     ]
     confidence = 0.6 if has_pic else 0.5
-    links = _links_in(text, body_start, content_end)
+    links = links_in(text, body_start, content_end)
     truncated = body.endswith(("…", "...")) and len(body) >= 0.7 * LIMIT
     return Post(
         platform="twitter",
