@@ -15,6 +15,9 @@ from socialcheck.config import Config
 from socialcheck.model import SEVERITIES, Document, Finding, Post
 
 UTC = dt.timezone.utc
+# A real-shaped X snowflake minted on 2026-03-05 (the posts' displayed date), so the
+# ID forensics checks stay silent on these date-focused tests.
+MAR5 = str((int(dt.datetime(2026, 3, 5, 12, tzinfo=UTC).timestamp() * 1000) - 1288834974657) << 22)
 ARTICLE = dt.date(2026, 3, 5)
 NOW = dt.datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 TEXT = "Body text pic.twitter.com/AbCdEfGhIj — Jane Doe (@janedoe) March 5, 2026"
@@ -266,7 +269,7 @@ LATER = (len(TEXT) + 1, 2 * len(TEXT) + 1)
 
 def test_duplicate_by_status_id() -> None:
     d = _two_line_doc(
-        post(status_id="123", body="one"), post(status_id="123", body="two", span=LATER)
+        post(status_id=MAR5, body="one"), post(status_id=MAR5, body="two", span=LATER)
     )
     [f] = run(d)
     assert (f.code, f.name, f.severity) == ("SC302", "duplicate-post", "warning")
@@ -276,8 +279,8 @@ def test_duplicate_by_status_id() -> None:
 
 def test_same_status_id_on_other_platform_is_not_duplicate() -> None:
     d = _two_line_doc(
-        post(status_id="123", body="one"),
-        post(status_id="123", body="two", span=LATER, platform="bluesky"),
+        post(status_id=MAR5, body="one"),
+        post(status_id=MAR5, body="two", span=LATER, platform="bluesky", handle="jane.bsky.social"),
     )
     assert run(d) == []
 
@@ -495,6 +498,11 @@ def test_public_codes_and_defaults() -> None:
         "SC301": ("truncated-body", "info"),
         "SC302": ("duplicate-post", "warning"),
         "SC401": ("malformed-link", "warning"),
+        "SC501": ("id-date-mismatch", "error"),
+        "SC502": ("id-after-article", "error"),
+        "SC503": ("impossible-id", "error"),
+        "SC504": ("url-handle-mismatch", "warning"),
+        "SC505": ("invalid-platform-handle", "warning"),
     }
     assert {c.code: (c.name, c.severity) for c in CHECKS} == expected
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 from ._base import Check
 from .content import CONTENT_CHECKS
 from .dates import DATE_CHECKS
+from .forensics import FORENSIC_CHECKS
 from .identity import IDENTITY_CHECKS
 from .links import LINK_CHECKS
 
-CHECKS: tuple[type[Check], ...] = DATE_CHECKS + IDENTITY_CHECKS + CONTENT_CHECKS + LINK_CHECKS
+CHECKS: tuple[type[Check], ...] = (
+    DATE_CHECKS + IDENTITY_CHECKS + CONTENT_CHECKS + LINK_CHECKS + FORENSIC_CHECKS
+)
 
 # Codes and names share one namespace; keys are lower-case so "sc101" also works.
 _BY_KEY: dict[str, type[Check]] = {
