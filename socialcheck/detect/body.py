@@ -100,26 +100,39 @@ def is_lead_in(words: str) -> bool:
     return words.endswith(":") and REPORTING_CUE.search(words) is not None
 
 
+def _reporter_quoted(text: str, start: int, copy_end: int, end: int) -> bool:
+    """Whether text[start:copy_end] is a reporter quoting the post that follows it.
+
+    Only a reporter who says so quotes a post before embedding it ("…, he tweeted.").
+    Where the copy is word for word, the cue must stand outside it: a post may say
+    "they said" and repeat itself.
+    """
+    body = text[_skip_space(text, copy_end, end) : end]
+    copy_start = copy_end - len(body)
+    exact = copy_start >= start and text[copy_start:copy_end] == body
+    return REPORTING_CUE.search(text, start, copy_start if exact else copy_end) is not None
+
+
 def _intra_line(text: str, start: int, end: int, limit: int) -> BodyStart:
     """Where the body starts inside one paragraph text[start:end]."""
     evidence: list[str] = []
     confidence = 1.0
     best = start
-    tail = text[max(start, end - _DUP_TAIL) : end]
-    if end - start >= 2 * _DUP_TAIL and len(tail.strip()) >= _DUP_TAIL - 4:
-        earlier = text.rfind(tail, start, end - len(tail))
-        # Only a reporter who says so quotes a post before embedding it ("…, he tweeted.").
-        if earlier >= 0 and REPORTING_CUE.search(text, start, earlier + len(tail)):
-            best = _skip_space(text, earlier + len(tail), end)
-            evidence.append("the reporter's text repeats the post's words just before it")
-            confidence *= 0.9
+    # A lost paragraph break first: what came before it is another paragraph.
     glued = None
-    for m in _GLUED.finditer(text, best, end):
+    for m in _GLUED.finditer(text, start, end):
         glued = m.start()
-    if glued is not None and glued > best:
+    if glued is not None and glued > start:
         best = glued
         evidence.append("starts after a sentence glued to it (a lost paragraph break)")
         confidence *= 0.85
+    tail = text[max(best, end - _DUP_TAIL) : end]
+    if end - best >= 2 * _DUP_TAIL and len(tail.strip()) >= _DUP_TAIL - 4:
+        earlier = text.rfind(tail, best, end - len(tail))
+        if earlier >= 0 and _reporter_quoted(text, best, earlier + len(tail), end):
+            best = _skip_space(text, earlier + len(tail), end)
+            evidence.append("the reporter's text repeats the post's words just before it")
+            confidence *= 0.9
     lead = None
     for m in _LEAD_IN.finditer(text, best, end):
         lead = m.end()
