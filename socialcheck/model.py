@@ -76,6 +76,18 @@ class Post(_ToDict):
     # Which detector produced the post ("scraped-signature", ...).
     form: str = "scraped-signature"
 
+    @property
+    def entities(self) -> tuple[dict[str, Any], ...]:
+        """Mentions, hashtags, cashtags and URLs of the body, by the twitter-text rules.
+
+        Indices are offsets into `body`. Computed on access (the rules load lazily).
+        """
+        if not self.body:
+            return ()
+        from .twitter_text import extract_entities_with_indices
+
+        return tuple(extract_entities_with_indices(self.body))
+
 
 @attrs.frozen
 class Segment(_ToDict):

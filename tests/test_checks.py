@@ -497,6 +497,7 @@ def test_public_codes_and_defaults() -> None:
         "SC201": ("invalid-handle", "error"),
         "SC301": ("truncated-body", "info"),
         "SC302": ("duplicate-post", "warning"),
+        "SC303": ("over-length-body", "info"),
         "SC401": ("malformed-link", "warning"),
         "SC501": ("id-date-mismatch", "error"),
         "SC502": ("id-after-article", "error"),
@@ -519,3 +520,24 @@ def test_docs_cover_every_check() -> None:
     docs = (Path(__file__).parent.parent / "docs" / "checks.md").read_text(encoding="utf-8")
     for cls in CHECKS:
         assert re.search(rf"^## {cls.code} `{cls.name}`$", docs, re.MULTILINE), cls.code
+
+
+def test_over_length_body_is_info_and_weighs_cjk_double() -> None:
+    # 150 CJK characters weigh 300 under twitter-text v3: over the limit.
+    long_cjk = "漢" * 150
+    # 150 Latin characters weigh 150: fine.
+    latin = "a" * 150
+    found = codes(
+        run(doc(post(body=long_cjk), post(body=latin, span=LATER), text=TEXT + "\n" + TEXT))
+    )
+    assert found.count("SC303") == 1
+    truncated = codes(run(doc(post(body=long_cjk + "…", truncated=True))))
+    assert "SC303" not in truncated
+
+
+def test_post_entities_follow_twitter_text() -> None:
+    p = post(body="Hi @bob, see #vote https://t.co/AbCdEfGh12 $AAPL")
+    kinds = [next(k for k in e if k != "indices") for e in p.entities]
+    assert kinds == ["screen_name", "hashtag", "url", "cashtag"]
+    assert p.entities[0]["indices"] == [3, 7]
+    assert post(body=None).entities == ()

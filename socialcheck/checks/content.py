@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Post
+from ..platforms import twitter
 from ._base import Check, Context, Hit
 
 
@@ -23,6 +24,29 @@ class TruncatedBody(Check):
     def check_post(self, ctx: Context, index: int, post: Post) -> Iterator[Hit]:
         if post.truncated:
             yield Hit(index, post.body_span or post.span)
+
+
+class OverLengthBody(Check):
+    """An X post whose text is longer than X's 280-character limit, with no truncation mark.
+
+    Paid accounts may post longer texts, but an embed shows at most the first 280
+    weighted characters and then "…"; a longer body without it often holds words that
+    are not the post's (the reporter's prose taken in), so the body deserves a look.
+    Length is weighted by the twitter-text rules (CJK and emoji count double, URLs 23).
+    """
+
+    code = "SC303"
+    name = "over-length-body"
+    severity = "info"
+    message = "post text weighs {weight} characters, over X's 280, with no truncation mark"
+
+    def check_post(self, ctx: Context, index: int, post: Post) -> Iterator[Hit]:
+        body = post.body
+        if post.platform != "twitter" or not body or post.truncated or len(body) <= 140:
+            return
+        weight = twitter.weighted_length(body)
+        if weight > 280:
+            yield Hit(index, post.body_span or post.span, {"weight": weight})
 
 
 def _collapsed(body: str | None) -> str:
@@ -64,4 +88,4 @@ class DuplicatePost(Check):
                 first_by_text.setdefault(text_key, index)
 
 
-CONTENT_CHECKS: tuple[type[Check], ...] = (TruncatedBody, DuplicatePost)
+CONTENT_CHECKS: tuple[type[Check], ...] = (TruncatedBody, DuplicatePost, OverLengthBody)

@@ -118,6 +118,15 @@ def post_from_signature(
     )
     if not sig.dash:
         evidence.append("signature has no dash (stripped by the source)")
+    # Cheap length test first: a weighted length over 280 needs more than 140 characters.
+    if sig.platform == "twitter" and body and not truncated and len(body) > 140:
+        weight = twitter.weighted_length(body)
+        if weight > 280:
+            confidence *= 0.8
+            evidence.append(
+                f"the body weighs {weight} characters, over X's 280 (a paid long post, "
+                "or text that is not the post's)"
+            )
     return Post(
         platform=sig.platform,
         span=(start, sig.end),

@@ -29,3 +29,10 @@ def length_limit(date: _dt.date | None) -> int:
     if date is not None and date < LIMIT_CHANGE:
         return 140
     return 280
+
+
+def weighted_length(text: str) -> int:
+    """The length X counts for a post (twitter-text v3: CJK and emoji weigh more, URLs 23)."""
+    from ..twitter_text import parse_tweet
+
+    return int(parse_tweet(text).weighted_length)
