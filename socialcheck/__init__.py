@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .model import Document, Finding, Post, Segment
     from .pipeline import parse
     from .platforms.ids import IdTime, decode_id_time
+    from .verify import averify, verify
 
 _LAZY = {
     "check": ".checks",
@@ -34,6 +35,8 @@ _LAZY = {
     "parse": ".pipeline",
     "IdTime": ".platforms.ids",
     "decode_id_time": ".platforms.ids",
+    "verify": ".verify",
+    "averify": ".verify",
 }
 
 __all__ = [
@@ -44,9 +47,11 @@ __all__ = [
     "Post",
     "Segment",
     "__version__",
+    "averify",
     "check",
     "decode_id_time",
     "parse",
+    "verify",
 ]
 
 
