@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import gc
+from collections.abc import Iterator
 
 from .dates import parse_iso_date
 from .detect import detect_posts
@@ -28,6 +31,24 @@ def _given_date(value: _dt.date | str) -> _dt.date:
     raise TypeError(f"article_date must be a date or a string, not {type(value).__name__}")
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while one document is parsed.
+
+    Parsing allocates many small objects and no reference cycles; the collector's
+    repeated passes over a growing heap made time grow faster than the input on
+    post-dense text (measured: 2.5 s -> 2.0 s on 100,000 signatures).
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def parse(
     text: str,
     *,
@@ -51,13 +72,14 @@ def parse(
         found = find_article_date(text, source)
         date_value = found.date if found else None
         date_source = found.source if found else None
-    src = read_source(text, kind, source)
-    posts = detect_posts(src)
-    segments = build_segments(text, posts)
-    if src.scan_map is not None:
-        prose = assemble_visible_prose(src.scan_text, src.scan_map.derived, posts)
-    else:
-        prose = assemble_prose(text, posts)
+    with _gc_paused():
+        src = read_source(text, kind, source)
+        posts = detect_posts(src)
+        segments = build_segments(text, posts)
+        if src.scan_map is not None:
+            prose = assemble_visible_prose(src.scan_text, src.scan_map.derived, posts)
+        else:
+            prose = assemble_prose(text, posts)
     return Document(
         text=text,
         article_date=date_value,

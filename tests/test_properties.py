@@ -36,6 +36,7 @@ SLOW = settings(
 # (a) Segments partition the text exactly.
 # ---------------------------------------------------------------------------
 
+# fmt: off
 TRICKY = [
     "(@", "@x)", "(@a)", "( @a )", "—", "–", "--", "&mdash;", " - ", "pic.twitter.com/",
     "pic.twitter.com/AbCdEfGhIj", "https://t.co/AbCdEfGh12", "t.co/", "https://", "www.",
@@ -46,10 +47,11 @@ TRICKY = [
     "date 2026-03-05\n", "---\n", "+++\n", "date: 2026-03-05\n",
     '<blockquote class="twitter-tweet"><p>', "</p>", "\\_",
 ]
+# fmt: on
 
-tricky_text = st.lists(
-    st.one_of(st.sampled_from(TRICKY), st.text(max_size=4)), max_size=40
-).map("".join)
+tricky_text = st.lists(st.one_of(st.sampled_from(TRICKY), st.text(max_size=4)), max_size=40).map(
+    "".join
+)
 
 any_text = st.one_of(st.text(), tricky_text)
 
@@ -104,17 +106,16 @@ def test_segments_partition_text(text: str) -> None:
 HANDLE_CHARS = string.ascii_letters + string.digits + "_"
 ALNUM = string.ascii_letters + string.digits
 LOWER = string.ascii_lowercase
+# fmt: off
 MONTHS = [
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",
 ]
+# fmt: on
 LIMIT_CHANGE = dt.date(2017, 11, 7)
 
-# Handles: 1-15 of [A-Za-z0-9_] (docs/embed-formats 3.e). Handles made only of
-# underscores are excluded here and covered by test_underscore_only_handle below.
-handles = st.text(alphabet=HANDLE_CHARS, min_size=1, max_size=15).filter(
-    lambda h: h.strip("_") != ""
-)
+# Handles: 1-15 of [A-Za-z0-9_] (docs/embed-formats 3.e), "_" alone included.
+handles = st.text(alphabet=HANDLE_CHARS, min_size=1, max_size=15)
 
 lower_word = st.text(alphabet=LOWER, min_size=1, max_size=9)
 cap_word = st.builds(
@@ -141,7 +142,11 @@ def display_names(draw: Any, *, allow_empty: bool = True, allow_hyphen: bool = T
 
 
 BODY_EXTRAS = ["🦉", "🚀🚀", "👍🏽", "שלום", "مرحبا", "café", "naïve", "Biden", "NASA", "U.S"]
-body_word = st.one_of(lower_word, lower_word, lower_word, st.sampled_from(BODY_EXTRAS))
+# Words that mark reporting in prose; posts use them too ("they said no").
+CUE_WORDS = ["said", "says", "tweeted", "posted", "wrote", "online", "twitter", "statement"]
+cue_word = st.sampled_from(CUE_WORDS)
+body_word = st.one_of(lower_word, lower_word, lower_word, st.sampled_from(BODY_EXTRAS), cue_word)
+prose_word = st.one_of(*[lower_word] * 6, cue_word)
 
 
 @st.composite
@@ -217,7 +222,7 @@ def specs(
 # Prose: 2-5 sentences of 8-20 lowercase words, each ending with a period; no
 # digits, so no date, and no "(@". Longer than 140 characters.
 prose_paragraphs = (
-    st.lists(sentences(lower_word, 8, 20, "."), min_size=2, max_size=5)
+    st.lists(sentences(prose_word, 8, 20, "."), min_size=2, max_size=5)
     .map(" ".join)
     .filter(lambda p: len(p) > 140)
 )
@@ -251,9 +256,7 @@ def render_paragraph(spec: Spec, shape: str) -> str:
 PARAGRAPH_SHAPES = ["mdash", "ndash", "double-hyphen", "entity", "glued", "links-paragraph"]
 
 
-def build_paragraph_article(
-    proses: list[str], posts: list[tuple[Spec, str]]
-) -> str:
+def build_paragraph_article(proses: list[str], posts: list[tuple[Spec, str]]) -> str:
     parts = [proses[0]]
     for (spec, shape), prose in zip(posts, proses[1:], strict=False):
         parts += [render_paragraph(spec, shape), prose]
@@ -279,28 +282,24 @@ def build_isot_article(proses: list[str], posts: list[Spec]) -> str:
     return text
 
 
-def assume_no_repeated_tail(text: str, posts: list[Spec]) -> None:
-    """Skip inputs where a body's last 24 characters occur elsewhere in the text.
+def assume_body_does_not_repeat_its_ending(posts: list[Spec]) -> None:
+    """Skip bodies whose last 24 characters also occur earlier in the body.
 
-    The detector reads an earlier copy of a body's ending as the reporter quoting the
-    post just before it, and starts the body after the copy; a body that repeats
-    itself is then cut. That is a detector issue, pinned by
-    test_body_that_repeats_itself; here it is kept out so that the other properties
-    stay checked.
+    The detector reads such an earlier copy as the reporter quoting the post, and
+    starts the body after it, when a reporting cue ("posted", "said"...) comes before
+    the copy, even inside the body. That is a detector issue, pinned by
+    test_repeating_ending_with_cue_in_body below; it is kept out here so that the
+    other properties stay checked on every run.
     """
     for spec in posts:
         if len(spec.body) >= 24:
-            assume(text.count(spec.body[-24:]) == 1)
+            assume(spec.body.count(spec.body[-24:]) == 1)
 
 
 def assert_recovered(text: str, doc: Document, expected: list[Spec], proses: list[str]) -> None:
     assert_partition(text, doc)
-    got = [
-        (p.handle, p.display_name, p.date, p.links, p.body) for p in doc.posts
-    ]
-    want = [
-        (s.handle, s.name or None, s.date, s.links, s.body) for s in expected
-    ]
+    got = [(p.handle, p.display_name, p.date, p.links, p.body) for p in doc.posts]
+    want = [(s.handle, s.name or None, s.date, s.links, s.body) for s in expected]
     assert got == want
     for prose in proses:
         assert prose in doc.prose
@@ -316,8 +315,8 @@ def paragraph_articles(draw: Any, shapes: list[str]) -> tuple[str, list[Spec], l
         spec = draw(specs(min_links=1 if shape == "links-paragraph" else 0))
         posts.append((spec, shape))
     proses = draw(st.lists(prose_paragraphs, min_size=len(posts) + 1, max_size=len(posts) + 1))
+    assume_body_does_not_repeat_its_ending([s for s, _ in posts])
     text = build_paragraph_article(proses, posts)
-    assume_no_repeated_tail(text, [s for s, _ in posts])
     return text, [s for s, _ in posts], proses
 
 
@@ -340,11 +339,9 @@ def test_posts_recovered_mixed_paragraph_shapes(article: tuple[str, list[Spec], 
 @given(data=st.data())
 def test_posts_recovered_breitbart(data: st.DataObject) -> None:
     posts = data.draw(st.lists(specs(), min_size=1, max_size=3))
-    proses = data.draw(
-        st.lists(prose_paragraphs, min_size=len(posts) + 1, max_size=len(posts) + 1)
-    )
+    proses = data.draw(st.lists(prose_paragraphs, min_size=len(posts) + 1, max_size=len(posts) + 1))
+    assume_body_does_not_repeat_its_ending(posts)
     text = build_breitbart_article(proses, posts)
-    assume_no_repeated_tail(text, posts)
     assert_recovered(text, parse(text), posts, proses)
 
 
@@ -361,11 +358,9 @@ def test_posts_recovered_isot(data: st.DataObject) -> None:
     posts = data.draw(
         st.lists(specs(allow_empty_name=False, allow_hyphen=False), min_size=1, max_size=3)
     )
-    proses = data.draw(
-        st.lists(prose_paragraphs, min_size=len(posts) + 1, max_size=len(posts) + 1)
-    )
+    proses = data.draw(st.lists(prose_paragraphs, min_size=len(posts) + 1, max_size=len(posts) + 1))
+    assume_body_does_not_repeat_its_ending(posts)
     text = build_isot_article(proses, posts)
-    assume_no_repeated_tail(text, posts)
     assert_recovered(text, parse(text), posts, proses)
 
 
@@ -380,16 +375,49 @@ PROSE_B = (
 
 
 def test_underscore_only_handle() -> None:
+    # Found by the generated posts above: "_" is a valid [A-Za-z0-9_]{1,15} handle.
     text = f"{PROSE_A}\n\nWe did it! \u2014 Jane Doe (@_) March 5, 2026\n\n{PROSE_B}"
     doc = parse(text)
     assert [(p.handle, p.body) for p in doc.posts] == [("_", "We did it!")]
 
 
 def test_body_that_repeats_itself() -> None:
+    # Found by the generated posts above: a body repeating its own ending was cut
+    # after the first copy, as if the reporter had quoted it just before.
     body = "Vote early and vote often! Vote early and vote often!"
     text = f"{PROSE_A}\n\n{body} \u2014 Jane Doe (@jane) March 5, 2026\n\n{PROSE_B}"
     doc = parse(text)
     assert [p.body for p in doc.posts] == [body]
+
+
+def test_repeating_body_isot_cue_in_prose() -> None:
+    # Found by the generated posts above: a reporting cue anywhere earlier on a
+    # one-line article ("asked") let a body that repeats itself be cut after its
+    # first copy, although the copy follows the glued break where the body starts.
+    body = "Vote early and vote often! Vote early and vote often!"
+    text = f"{PROSE_A}{body}  Jane Doe (@jane) March 5, 2026{PROSE_B}"
+    assert "asked" in PROSE_A
+    assert [p.body for p in parse(text).posts] == [body]
+
+
+def test_repeating_body_cue_in_body() -> None:
+    # Found by the generated posts above: a cue inside the body itself ("said") let a
+    # body that repeats itself be cut after its first copy.
+    body = "They said vote early and vote often! They said vote early and vote often!"
+    text = f"{PROSE_A}\n\n{body} \u2014 Jane Doe (@jane) March 5, 2026\n\n{PROSE_B}"
+    assert [p.body for p in parse(text).posts] == [body]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="detector: a body that repeats its own ending (not word for word as a whole) "
+    "is cut after the first copy when a reporting cue ('posted') comes earlier in the "
+    "body, even alone in its paragraph",
+)
+def test_repeating_ending_with_cue_in_body() -> None:
+    body = "They posted it. Now we are going to win this race! Yes we are going to win this race!"
+    text = f"{PROSE_A}\n\n{body} \u2014 Jane Doe (@jane) March 5, 2026\n\n{PROSE_B}"
+    assert [p.body for p in parse(text).posts] == [body]
 
 
 # ---------------------------------------------------------------------------

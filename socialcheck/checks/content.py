@@ -42,7 +42,9 @@ class OverLengthBody(Check):
 
     def check_post(self, ctx: Context, index: int, post: Post) -> Iterator[Hit]:
         body = post.body
-        if post.platform != "twitter" or not body or post.truncated or len(body) <= 140:
+        if post.platform != "twitter" or not body or post.truncated:
+            return
+        if not twitter.may_exceed_limit(body):
             return
         weight = twitter.weighted_length(body)
         if weight > 280:

@@ -28,7 +28,8 @@ REPORTING_CUE = regex.compile(
 _NUMBERED = regex.compile(r"[ \t\u00a0]*\d{1,2}[.)][ \t\u00a0]")
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")")
 _EMOJI_END = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200d]\s*\Z")
-_PARA_BREAK = regex.compile(r"[ \t\u00a0>]*(?:\r?\n[ \t\u00a0>]*)+")
+# Starts with a literal newline so the engine can skip ahead between matches.
+_PARA_BREAK = regex.compile(r"\n(?:[ \t\r\u00a0>]*\n)*")
 
 # Markdown quote markers (`> `) count as white space around and between paragraphs.
 _QUOTE_SPACE = " \t\r\n\u00a0>"

@@ -9,7 +9,7 @@ from ..platforms import twitter
 from .body import BodyStart, dominant_gap, find_body_start
 from .signature import Signature, find_signatures
 
-_TOKEN = regex.compile(r"\S+")
+_TOKEN_BACKWARDS = regex.compile(r"(?r)\S+")
 _LINK = regex.compile(
     r"(?:https?://\S{1,300}|(?:pic\.(?:twitter|x)\.com|t\.co)/\w{1,30}\S{0,40}|www\.\S{1,300})"
 )
@@ -27,9 +27,9 @@ def links_run_start(text: str, lo: int, sig_start: int) -> int:
     if tail.endswith(_MEDIA_PLACEHOLDER):
         # Bluesky's embed appends this link text for media; it is not the author's words.
         sig_start = window_lo + len(tail) - len(_MEDIA_PLACEHOLDER)
-    tokens = list(_TOKEN.finditer(text, window_lo, sig_start))
     run_start = sig_start
-    for tok in reversed(tokens):
+    # Read words backwards from the signature; the run is usually a word or two long.
+    for tok in _TOKEN_BACKWARDS.finditer(text, window_lo, sig_start):
         word = tok.group(0)
         if _LINK.fullmatch(word) or _LINK.match(word) and word.startswith(("http", "pic.", "t.co")):
             run_start = tok.start()
@@ -119,7 +119,7 @@ def post_from_signature(
     if not sig.dash:
         evidence.append("signature has no dash (stripped by the source)")
     # Cheap length test first: a weighted length over 280 needs more than 140 characters.
-    if sig.platform == "twitter" and body and not truncated and len(body) > 140:
+    if sig.platform == "twitter" and body and not truncated and twitter.may_exceed_limit(body):
         weight = twitter.weighted_length(body)
         if weight > 280:
             confidence *= 0.8

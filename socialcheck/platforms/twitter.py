@@ -31,6 +31,17 @@ def length_limit(date: _dt.date | None) -> int:
     return 280
 
 
+def may_exceed_limit(text: str, limit: int = 280) -> bool:
+    """Cheap test: False when `text` certainly weighs at most `limit`.
+
+    ASCII weighs one per character, and a URL at most 23 more than its own length
+    (every URL has a dot), so only longer or non-ASCII texts need the full rules.
+    """
+    if len(text) <= limit // 2:
+        return False
+    return not text.isascii() or len(text) + 23 * text.count(".") > limit
+
+
 def weighted_length(text: str) -> int:
     """The length X counts for a post (twitter-text v3: CJK and emoji weigh more, URLs 23)."""
     from ..twitter_text import parse_tweet

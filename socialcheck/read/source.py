@@ -43,5 +43,7 @@ def read_source(text: str, kind: str | None = None, source: str | None = None) -
             text, chosen, visible.text, visible.map, tokens, visible.masked, floor, scan_floor
         )
     masked: tuple[Span, ...] = masked_spans(text) if chosen == "markdown" else ()
-    tokens = tokenize(text) if any(m in text for m in _EMBED_MARKUP) else ()
+    # One cheap character scan first: most text has no markup at all.
+    has_markup = "<" in text and any(m in text for m in _EMBED_MARKUP)
+    tokens = tokenize(text) if has_markup else ()
     return Source(text, chosen, text, None, tokens, masked, floor, floor)
