@@ -128,7 +128,9 @@ def _intra_line(text: str, start: int, end: int, limit: int) -> BodyStart:
         evidence.append("starts after a sentence glued to it (a lost paragraph break)")
         confidence *= 0.85
     tail = text[max(best, end - _DUP_TAIL) : end]
-    if end - best >= 2 * _DUP_TAIL and len(tail.strip()) >= _DUP_TAIL - 4:
+    # Only where the paragraph is too long to be the post alone: a short post may
+    # repeat its own words.
+    if end - best > limit and len(tail.strip()) >= _DUP_TAIL - 4:
         earlier = text.rfind(tail, best, end - len(tail))
         if earlier >= 0 and _reporter_quoted(text, best, earlier + len(tail), end):
             best = _skip_space(text, earlier + len(tail), end)
