@@ -332,6 +332,9 @@ def signed_box(src: Source, el: Element, platform: str, evidence: str) -> Post |
         post = attrs.evolve(post, platform=platform)
     else:
         body = box.text.strip() or None
+        if own is None and (el.close == el.open or body is None):
+            # An unclosed or empty box with no permalink is markup debris, not a post.
+            return None
         post = Post(
             platform=platform,
             span=(el.start, el.end),
