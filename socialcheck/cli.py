@@ -1,14 +1,18 @@
 """The `socialcheck` command: `scan` checks files, `extract` shows what parse found.
 
 Exit codes:
-  0  nothing at or over --fail-on was found
+  0  nothing at or over --fail-on was found (or --write-baseline wrote its file)
   1  findings at or over --fail-on
-  2  usage error, or an input could not be read (the other inputs are still checked)
+  2  usage error, a bad config or baseline file, or an input could not be read (the
+     other inputs are still checked)
   130  interrupted
 
 This module imports only the standard library at the top, so that
 `socialcheck --version` and `--help` stay fast; the parser, the checks and the
-reporters are imported by the command functions.
+reporters are imported by the command functions. A scan reads its config file
+(`[tool.socialcheck]` in pyproject.toml or `.socialcheck.toml`, see docs/config.md),
+lists and reads the files, takes unchanged files' results from the cache, checks the
+rest (in worker processes when there are many), applies the baseline and reports.
 """
 
 from __future__ import annotations
@@ -17,33 +21,43 @@ import argparse
 import codecs
 import contextlib
 import datetime as _dt
-import fnmatch
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ._version import __version__
+from .files import (
+    SNIFF_BYTES,
+    STDIN_NAME,
+    STDIN_PATH,
+    TEXT_EXTENSIONS,
+    Input,
+    decode,
+    read_bytes,
+    shown,
+)
+from .files import InputError as _InputError
+from .files import Skip as _Skip
 
 if TYPE_CHECKING:
-    from .config import Config
+    from .config import Config, ProjectConfig
     from .model import Document
+    from .report import FileResult
+    from .report.sarif import Notification
 
-TEXT_EXTENSIONS = frozenset(
-    {".txt", ".md", ".markdown", ".mdx", ".html", ".htm", ".xml", ".json", ".rst", ".adoc", ".text"}
-)
-# A NUL byte within this many leading bytes marks a file as binary.
-SNIFF_BYTES = 8192
-STDIN_PATH = "-"
-STDIN_NAME = "<stdin>"
-_BOM = b"\xef\xbb\xbf"
 _SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 _FAIL_ON = {"error": 2, "warning": 1, "info": 0, "never": None}
+FORMATS = ("text", "json", "sarif", "github")
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130
+
+# The progress bar appears only on a terminal, and only once a scan has run this long.
+PROGRESS_AFTER_SECONDS = 0.5
 
 
 # --- argument types -------------------------------------------------------------
@@ -93,6 +107,26 @@ def _days_arg(value: str) -> int:
     return days
 
 
+def _jobs_arg(value: str) -> int:
+    try:
+        jobs = int(value, 10)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid number of jobs {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"number of jobs must be >= 0, got {jobs}")
+    return jobs
+
+
+def _severity_arg(value: str) -> tuple[str, str]:
+    check, sep, level = value.partition("=")
+    level = level.strip().lower()
+    if not sep or not check.strip() or level not in _SEVERITY_RANK:
+        raise argparse.ArgumentTypeError(
+            f"invalid severity {value!r} (expected CODE_OR_NAME=error|warning|info)"
+        )
+    return check.strip(), level
+
+
 # --- parser ---------------------------------------------------------------------
 
 
@@ -102,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Find social-media posts embedded in articles and check them offline.",
         epilog=(
             "exit codes: 0 nothing at or over --fail-on, 1 findings at or over it, "
-            "2 usage or input error, 130 interrupted"
+            "2 usage, config or input error, 130 interrupted"
         ),
     )
     parser.add_argument("--version", action="version", version=f"socialcheck {__version__}")
@@ -115,67 +149,160 @@ def build_parser() -> argparse.ArgumentParser:
             "Check files for problems with their embedded posts. Directories are walked "
             "recursively in sorted order, skipping hidden entries and keeping text-like "
             f"files ({' '.join(sorted(TEXT_EXTENSIONS))} and extension-less files); "
-            "binary files are skipped with a note."
+            "binary files are skipped with a note. Settings come from [tool.socialcheck] "
+            "in pyproject.toml or from .socialcheck.toml, found by walking up from the "
+            "scanned paths; flags override them."
         ),
     )
     scan.add_argument(
         "paths", nargs="+", metavar="PATH", help="file or directory to check; - reads stdin"
     )
-    scan.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    output = scan.add_argument_group("output")
+    output.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="output format: text (the default; colour on a terminal), json, sarif "
+        "(SARIF 2.1.0) or github (workflow annotations)",
     )
-    _add_input_options(scan)
-    scan.add_argument(
+    output.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the report to FILE instead of standard output",
+    )
+    output.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print only findings and errors: no notes about skipped files, no progress bar",
+    )
+    output.add_argument(
+        "--statistics",
+        action="store_true",
+        help="count the findings per check and print a summary",
+    )
+    output.add_argument(
         "--fail-on",
         choices=tuple(_FAIL_ON),
-        default="error",
-        help="exit 1 when a finding is at least this severe (default error)",
+        default=None,
+        help="exit 1 when a finding is at least this severe (default error, or the "
+        "config's fail-on)",
     )
-    scan.add_argument(
+
+    _add_input_options(scan)
+    selection = scan.add_argument_group("files")
+    selection.add_argument(
         "--include",
         action="append",
         default=[],
         metavar="GLOB",
         help=(
             "when walking directories, check only files whose path (relative to the "
-            "directory) or name matches; replaces the default text-like extension list; "
-            "repeatable"
+            "directory or the project root) or name matches; replaces the config's "
+            "include and the default text-like extension list; repeatable"
         ),
     )
-    scan.add_argument(
+    selection.add_argument(
         "--exclude",
         action="append",
         default=[],
         metavar="GLOB",
         help=(
             "when walking directories, skip files and directories whose relative path "
-            "or name matches; repeatable"
+            "or name matches; added to the config's exclude; repeatable"
         ),
     )
-    scan.add_argument(
+    selection.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply include and exclude to files named on the command line too "
+        "(the pre-commit hook does)",
+    )
+
+    checks = scan.add_argument_group("checks")
+    checks.add_argument(
         "--stale-days",
         type=_days_arg,
         metavar="N",
         help="report posts more than N days older than the article (default 30)",
     )
-    scan.add_argument(
+    checks.add_argument(
         "--date-slack-days",
         type=_days_arg,
         metavar="N",
         help="accept posts up to N days after the article's date (default 1)",
     )
-    scan.add_argument(
+    checks.add_argument(
         "--disable",
         action="append",
         default=[],
         metavar="CODE_OR_NAME",
-        help="skip a check, by code (SC101) or name; repeatable, or comma-separated",
+        help="skip a check, by code (SC101), code prefix (SC5) or name; repeatable, "
+        "or comma-separated",
     )
-    scan.add_argument(
+    checks.add_argument(
+        "--enable",
+        action="append",
+        default=[],
+        metavar="CODE_OR_NAME",
+        help="run a check even if the config disables it; repeatable, or comma-separated",
+    )
+    checks.add_argument(
+        "--severity",
+        action="append",
+        default=[],
+        type=_severity_arg,
+        metavar="CHECK=LEVEL",
+        help="report a check at another severity (error, warning, info); repeatable",
+    )
+    checks.add_argument(
         "--now",
         type=_now_arg,
         metavar="ISO",
         help="the current time for checks that use it, for reproducible runs (default: now, UTC)",
+    )
+
+    project = scan.add_argument_group("config, baseline, speed")
+    where = project.add_mutually_exclusive_group()
+    where.add_argument(
+        "--config",
+        metavar="FILE",
+        help="read settings from FILE (a .socialcheck.toml or a pyproject.toml) instead of "
+        "searching for one",
+    )
+    where.add_argument(
+        "--isolated",
+        action="store_true",
+        help="ignore every config file",
+    )
+    project.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report only findings that FILE (written by --write-baseline) does not list",
+    )
+    project.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="write every current finding to FILE and exit 0, reporting nothing",
+    )
+    project.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs_arg,
+        default=0,
+        metavar="N",
+        help="worker processes (default 0: one per CPU; small scans run in one process)",
+    )
+    project.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the result cache",
+    )
+    project.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="keep the result cache in DIR (default: .socialcheck_cache in the project root)",
     )
 
     extract = commands.add_parser(
@@ -214,173 +341,92 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
     )
 
 
-# --- inputs ---------------------------------------------------------------------
-
-
-class Input(NamedTuple):
-    """One input to read: `shown` is the path printed to the user."""
-
-    shown: str
-    path: str | None  # None: standard input
-
-
-class _Skip(Exception):
-    """The input is not checked; the message is a note, not an error."""
-
-
-class _InputError(Exception):
-    """The input cannot be read; the message is shown after `path: error: `."""
-
-
-def _shown(path: str) -> str:
-    """`path` safe to print: undecodable file-name bytes become visible escapes."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return path.encode("utf-8", "backslashreplace").decode("utf-8")
-    return path
-
-
-def _reason(exc: OSError) -> str:
-    return exc.strerror or str(exc) or type(exc).__name__
-
-
-def _matches(patterns: Sequence[str], rel_path: str, name: str) -> bool:
-    return any(
-        fnmatch.fnmatch(rel_path, pattern) or fnmatch.fnmatch(name, pattern) for pattern in patterns
-    )
-
-
-def _is_texty(name: str) -> bool:
-    ext = os.path.splitext(name)[1]
-    return ext == "" or ext.lower() in TEXT_EXTENSIONS
+# --- run state --------------------------------------------------------------------
 
 
 class _Run:
     """Stderr notes and whether any input failed (which makes the exit code 2)."""
 
-    def __init__(self, err: TextIO) -> None:
+    def __init__(self, err: TextIO, quiet: bool = False) -> None:
         self.err = err
+        self.quiet = quiet
         self.failed = False
+        self.notifications: list[Notification] = []
+        self.before_note: Any = None  # clears the progress bar
+
+    def _print(self, line: str) -> None:
+        if self.before_note is not None:
+            self.before_note()
+        print(line, file=self.err, flush=True)
+
+    def _notify(self, level: str, message: str, path: str | None) -> None:
+        from .report.sarif import Notification
+
+        self.notifications.append(Notification(level, message, path))
 
     def error(self, shown: str, reason: str) -> None:
         self.failed = True
-        print(f"{shown}: error: {reason}", file=self.err, flush=True)
+        self._notify("error", reason, shown)
+        self._print(f"{shown}: error: {reason}")
 
     def skipped(self, shown: str, reason: str) -> None:
-        print(f"{shown}: skipped: {reason}", file=self.err, flush=True)
+        self._notify("note", f"skipped: {reason}", shown)
+        if not self.quiet:
+            self._print(f"{shown}: skipped: {reason}")
 
-    def internal(self, exc: BaseException, shown: str | None = None) -> None:
+    def note(self, text: str) -> None:
+        if not self.quiet:
+            self._print(text)
+
+    def internal(self, exc: BaseException | str, shown: str | None = None) -> None:
         self.failed = True
+        what = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+        self._notify("error", f"internal error: {what}", shown)
         where = f" (while checking {shown})" if shown else ""
-        print(
-            f"socialcheck: internal error: {type(exc).__name__}: {exc}{where}",
-            file=self.err,
-            flush=True,
-        )
+        self._print(f"socialcheck: internal error: {what}{where}")
 
 
-def _walk(top: str, include: Sequence[str], exclude: Sequence[str], run: _Run) -> Iterator[Input]:
-    """Files under `top`, depth-first in sorted name order."""
+class _Progress:
+    """`[####......] 412/1000 files` on a terminal's stderr, redrawn in place."""
 
-    def visit(directory: str, rel: str) -> Iterator[Input]:
-        try:
-            with os.scandir(directory) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError as exc:
-            run.error(_shown(directory), _reason(exc))
+    WIDTH = 24
+
+    def __init__(self, err: TextIO, total: int, enabled: bool) -> None:
+        self.err = err
+        self.total = total
+        self.enabled = enabled and total > 0
+        self.done = 0
+        self.start = time.monotonic()
+        self.shown = False
+        self.last = 0.0
+
+    def advance(self, count: int) -> None:
+        self.done += count
+        if not self.enabled:
             return
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue
-            rel_path = f"{rel}/{name}" if rel else name
-            try:
-                is_dir = entry.is_dir(follow_symlinks=False)
-                is_file = not is_dir and entry.is_file()
-            except OSError as exc:
-                run.error(_shown(entry.path), _reason(exc))
-                continue
-            if is_dir:
-                if not _matches(exclude, rel_path, name):
-                    yield from visit(entry.path, rel_path)
-            elif is_file:
-                if _matches(exclude, rel_path, name):
-                    continue
-                if include and not _matches(include, rel_path, name):
-                    continue
-                if not include and not _is_texty(name):
-                    continue
-                yield Input(_shown(entry.path), entry.path)
-            # Anything else (a link to a directory, a fifo, a socket) is left alone.
+        now = time.monotonic()
+        if now - self.start < PROGRESS_AFTER_SECONDS or (now - self.last < 0.05 and self.shown):
+            return
+        self.last = now
+        filled = self.WIDTH * self.done // self.total
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        self.err.write(f"\r[{bar}] {self.done}/{self.total} files")
+        self.err.flush()
+        self.shown = True
 
-    yield from visit(top, "")
+    def clear(self) -> None:
+        if self.shown:
+            self.err.write("\r\x1b[K")
+            self.err.flush()
+            self.shown = False
 
 
-def _inputs(
-    paths: Sequence[str], include: Sequence[str], exclude: Sequence[str], run: _Run
-) -> Iterator[Input]:
-    for path in paths:
-        if path == STDIN_PATH:
-            yield Input(STDIN_NAME, None)
-        elif os.path.isdir(path):
-            yield from _walk(path, include, exclude, run)
-        else:
-            yield Input(_shown(path), path)
-
-
-def _read_stdin() -> bytes:
-    stream: Any = sys.stdin
-    if stream is None:
-        return b""
-    buffer = getattr(stream, "buffer", None)
-    if buffer is not None:
-        data = buffer.read()
-        return bytes(data)
-    text = stream.read()
-    return text.encode("utf-8", "surrogateescape") if isinstance(text, str) else bytes(text)
-
-
-def _read_bytes(item: Input) -> bytes:
-    if item.path is None:
-        data = _read_stdin()
-        if b"\0" in data[:SNIFF_BYTES]:
-            raise _Skip("binary file")
-        return data
+def _is_tty(stream: Any) -> bool:
+    isatty = getattr(stream, "isatty", None)
     try:
-        with open(item.path, "rb") as handle:
-            head = handle.read(SNIFF_BYTES)
-            if b"\0" in head:
-                raise _Skip("binary file")
-            return head + handle.read()
-    except OSError as exc:
-        raise _InputError(_reason(exc)) from None
-
-
-def decode(data: bytes, errors: str = "strict") -> str:
-    """UTF-8 text without a leading BOM; `_InputError` names the first bad byte."""
-    skipped = 0
-    if data.startswith(_BOM):
-        data = data[len(_BOM) :]
-        skipped = len(_BOM)
-    try:
-        return data.decode("utf-8", errors)
-    except UnicodeDecodeError as exc:
-        raise _InputError(
-            f"not valid UTF-8 at byte {exc.start + skipped} "
-            "(use --encoding-errors replace to read it anyway)"
-        ) from None
-
-
-def _load(item: Input, errors: str, run: _Run) -> str | None:
-    """The input's text, or None after printing why it is not checked."""
-    try:
-        return decode(_read_bytes(item), errors)
-    except _Skip as note:
-        run.skipped(item.shown, str(note))
-    except _InputError as problem:
-        run.error(item.shown, str(problem))
-    return None
+        return bool(isatty()) if isatty is not None else False
+    except (OSError, ValueError):
+        return False
 
 
 # --- output ---------------------------------------------------------------------
@@ -405,22 +451,32 @@ def _tolerant_stdout() -> None:
         reconfigure(errors="backslashreplace")
 
 
-# --- commands -------------------------------------------------------------------
+# --- settings -------------------------------------------------------------------------
 
 
-def _config(args: argparse.Namespace) -> Config:
-    from .config import Config
+def _project(args: argparse.Namespace) -> ProjectConfig:
+    from .config import ProjectConfig, discover, find_project_root, load_config
 
-    settings: dict[str, Any] = {}
-    if args.stale_days is not None:
-        settings["stale_days"] = args.stale_days
-    if args.date_slack_days is not None:
-        settings["date_slack_days"] = args.date_slack_days
-    disabled = {part.strip() for value in args.disable for part in value.split(",")}
-    disabled.discard("")
-    if disabled:
-        settings["disable"] = frozenset(disabled)
-    return Config(**settings)
+    if args.isolated:
+        from .config import common_start
+
+        return ProjectConfig(root=find_project_root(common_start(args.paths)))
+    if args.config:
+        return load_config(args.config)
+    return discover(args.paths)
+
+
+def _config(args: argparse.Namespace, project: ProjectConfig | None = None) -> Config:
+    from .config import ProjectConfig
+
+    project = project if project is not None else ProjectConfig()
+    return project.check_config(
+        enable=args.enable,
+        disable=args.disable,
+        severity=dict(args.severity),
+        stale_days=args.stale_days,
+        date_slack_days=args.date_slack_days,
+    )
 
 
 def _parse(text: str, args: argparse.Namespace, item: Input) -> Document:
@@ -430,47 +486,262 @@ def _parse(text: str, args: argparse.Namespace, item: Input) -> Document:
     return socialcheck.parse(text, article_date=args.article_date, source=item.path, kind=kind)
 
 
-def cmd_scan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    import socialcheck
+# --- scan -----------------------------------------------------------------------
 
-    from .report import FileResult, ordered_findings
-    from .report import json as json_report
+
+class _Scan:
+    """One `scan` run: inputs, cache, work, ordered output."""
+
+    def __init__(self, args: argparse.Namespace, out: TextIO, err: TextIO) -> None:
+        self.args = args
+        self.out = out
+        self.err = err
+        self.run = _Run(err, quiet=args.quiet)
+        self.results: list[FileResult] = []
+        self.worst = -1
+        self.color = False
+        self.streaming = args.format in ("text", "github") and not args.write_baseline
+
+    def emit(self, result: FileResult) -> None:
+        from .report import github as github_report
+        from .report import text as text_report
+
+        if self.baseline is not None:
+            result = self.baseline_filter(result)
+        self.results.append(result)
+        for finding in result.findings:
+            self.worst = max(self.worst, _SEVERITY_RANK.get(finding.severity, 2))
+        if not self.streaming or not result.items:
+            return
+        if self.args.format == "github":
+            lines = list(github_report.annotation_lines(result))
+        else:
+            lines = list(text_report.finding_lines(result, color=self.color))
+        if lines:
+            self.progress.clear()
+            self.out.write("".join(line + "\n" for line in lines))
+            self.out.flush()
+
+    def baseline_filter(self, result: FileResult) -> FileResult:
+        import attrs
+
+        assert self.baseline is not None
+        items = tuple(
+            attrs.evolve(item, baselined=True)
+            if not item.suppressed
+            and self.baseline.take(result.path, item.finding.code, item.fingerprint)
+            else item
+            for item in result.items
+        )
+        return attrs.evolve(result, items=items)
+
+    def execute(self) -> int:
+        from .baseline import Baseline, BaselineError
+        from .config import ConfigError
+
+        args = self.args
+        try:
+            project = _project(args)
+            config = _config(args, project)
+        except ConfigError as exc:
+            print(f"socialcheck: error: {exc}", file=self.err, flush=True)
+            return EXIT_ERROR
+        self.baseline: Baseline | None = None
+        if args.baseline and not args.write_baseline:
+            try:
+                self.baseline = Baseline.load(args.baseline)
+            except BaselineError as exc:
+                print(f"socialcheck: error: {exc}", file=self.err, flush=True)
+                return EXIT_ERROR
+        fail_on = args.fail_on or project.fail_on or "error"
+        threshold = _FAIL_ON[fail_on]
+        with self._open_output() as out:
+            if out is None:
+                return EXIT_ERROR
+            self.out = out
+            self.color = args.format == "text" and _use_color(out)
+            code = self._scan(project, config)
+        if code is not None:
+            return code
+        if self.run.failed:
+            return EXIT_ERROR
+        if args.write_baseline:
+            return EXIT_OK
+        if threshold is not None and self.worst >= threshold:
+            return EXIT_FINDINGS
+        return EXIT_OK
+
+    @contextlib.contextmanager
+    def _open_output(self) -> Any:
+        if not self.args.output:
+            yield self.out
+            return
+        try:
+            handle = open(self.args.output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        except OSError as exc:
+            print(
+                f"socialcheck: error: cannot write {self.args.output}: {exc.strerror or exc}",
+                file=self.err,
+                flush=True,
+            )
+            yield None
+            return
+        with handle:
+            yield handle
+
+    def _scan(self, project: ProjectConfig, config: Config) -> int | None:
+        from . import engine
+        from .cache import ResultCache, cache_directory, code_digest
+        from .config import settings_digest
+        from .files import Filter, inputs
+        from .report import FileResult
+
+        args = self.args
+        include = args.include or list(project.include)
+        exclude = [*project.exclude, *args.exclude]
+        rules = Filter(include, exclude, root=project.root)
+        items = list(inputs(args.paths, rules, self.run, rules if args.force_exclude else None))
+
+        kind = None if args.input_kind == "auto" else args.input_kind
+        options = engine.Options(
+            config=config,
+            article_date=args.article_date,
+            kind=kind,
+            now=args.now,
+            date_sources=project.article_date_sources,
+        )
+        cache: ResultCache | None = None
+        if not args.no_cache and project.cache:
+            directory = cache_directory(args.cache_dir, project.root, project.cache_dir)
+            if directory is not None:
+                today = (args.now or _dt.datetime.now(_dt.timezone.utc)).astimezone(
+                    _dt.timezone.utc
+                )
+                namespace = code_digest() + settings_digest(
+                    config,
+                    {
+                        "article_date": args.article_date,
+                        "kind": kind,
+                        "sources": list(project.article_date_sources),
+                        "today": today.date().isoformat(),
+                    },
+                )
+                cache = ResultCache(directory, namespace)
+                cache.load()
+
+        ready: dict[int, FileResult | None] = {}
+        keys: dict[int, str] = {}
+        tasks: list[engine.Task] = []
+        for index, item in enumerate(items):
+            try:
+                data = read_bytes(item)
+                text = decode(data, args.encoding_errors)
+            except _Skip as note:
+                self.run.skipped(item.shown, str(note))
+                ready[index] = None
+                continue
+            except _InputError as problem:
+                self.run.error(item.shown, str(problem))
+                ready[index] = None
+                continue
+            if cache is not None and item.path is not None:
+                key = cache.key(os.path.basename(item.path), data)
+                hit = cache.get(key)
+                if hit is not None:
+                    try:
+                        ready[index] = FileResult.from_cache(item.shown, hit)
+                        continue
+                    except (KeyError, TypeError, ValueError, AttributeError):
+                        pass
+                keys[index] = key
+            tasks.append(engine.Task(index, item.shown, item.path, text))
+
+        jobs = args.jobs or engine.default_jobs()
+        self.progress = _Progress(
+            self.err, len(tasks), enabled=not args.quiet and _is_tty(self.err)
+        )
+        self.run.before_note = self.progress.clear
+        next_index = 0
+
+        def flush() -> None:
+            nonlocal next_index
+            while next_index in ready:
+                result = ready.pop(next_index)
+                if result is not None:
+                    self.emit(result)
+                next_index += 1
+
+        flush()
+        for done in engine.run(tasks, options, jobs, self.progress.advance):
+            item = items[done.slot]
+            if done.error is not None:
+                self.run.internal(done.error, item.shown)
+                ready[done.slot] = None
+            else:
+                assert done.result is not None
+                for line, column, message in done.notes:
+                    self.run.note(f"{item.shown}:{line}:{column}: warning: {message}")
+                ready[done.slot] = done.result
+                if cache is not None and done.slot in keys:
+                    cache.put(keys[done.slot], done.result.to_cache())
+            flush()
+        flush()
+        self.progress.clear()
+        if cache is not None:
+            cache.save()
+        return self._finish()
+
+    def _finish(self) -> int | None:
+        from .baseline import write_baseline
+        from .report import json as json_report
+        from .report import sarif as sarif_report
+        from .report import summarize
+        from .report import text as text_report
+
+        args = self.args
+        if args.write_baseline:
+            rows = [
+                (result.path, item.finding, item.fingerprint)
+                for result in self.results
+                for item in result.items
+                if not item.suppressed
+            ]
+            try:
+                count = write_baseline(rows, args.write_baseline)
+            except OSError as exc:
+                print(
+                    f"socialcheck: error: cannot write {args.write_baseline}: "
+                    f"{exc.strerror or exc}",
+                    file=self.err,
+                    flush=True,
+                )
+                return EXIT_ERROR
+            noun = "finding" if count == 1 else "findings"
+            self.run.note(f"socialcheck: wrote {count} {noun} to {args.write_baseline}")
+            return None
+        ascii_only = not _utf8_stream(self.out)
+        if args.format == "json":
+            obj = json_report.scan_object(self.results, with_statistics=args.statistics)
+            self.out.write(json_report.dumps(obj, ascii_only=ascii_only))
+        elif args.format == "sarif":
+            log = sarif_report.sarif_log(self.results, notifications=self.run.notifications)
+            self.out.write(json_report.dumps(log, ascii_only=ascii_only))
+        if args.statistics and args.format != "json":
+            rendered = text_report.render_statistics(self.results, summarize(self.results))
+            target = self.out if args.format == "text" else self.err
+            target.write(rendered)
+        self.out.flush()
+        return None
+
+
+def _use_color(stream: Any) -> bool:
     from .report import text as text_report
 
-    config = _config(args)
-    run = _Run(err)
-    as_json = args.format == "json"
-    color = not as_json and text_report.use_color(out)
-    threshold = _FAIL_ON[args.fail_on]
-    worst = -1
-    results: list[FileResult] = []
-    for item in _inputs(args.paths, args.include, args.exclude, run):
-        text = _load(item, args.encoding_errors, run)
-        if text is None:
-            continue
-        try:
-            doc = _parse(text, args, item)
-            findings = ordered_findings(socialcheck.check(doc, now=args.now, config=config))
-        except Exception as exc:  # one bad input must not stop the others
-            run.internal(exc, item.shown)
-            continue
-        for finding in findings:
-            worst = max(worst, _SEVERITY_RANK.get(finding.severity, 2))
-        result = FileResult(item.shown, doc, findings)
-        if as_json:
-            results.append(result)
-        else:
-            for line in text_report.finding_lines(result, color=color):
-                out.write(line + "\n")
-    if as_json:
-        obj = json_report.scan_object(results)
-        out.write(json_report.dumps(obj, ascii_only=not _utf8_stream(out)))
-    out.flush()
-    if run.failed:
-        return EXIT_ERROR
-    if threshold is not None and worst >= threshold:
-        return EXIT_FINDINGS
-    return EXIT_OK
+    return text_report.use_color(stream)
+
+
+def cmd_scan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    return _Scan(args, out, err).execute()
 
 
 def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -481,12 +752,12 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.path == STDIN_PATH:
         item = Input(STDIN_NAME, None)
     else:
-        item = Input(_shown(args.path), args.path)
+        item = Input(shown(args.path), args.path)
         if os.path.isdir(args.path):
             run.error(item.shown, "is a directory (extract reads one file)")
             return EXIT_ERROR
     try:
-        text = decode(_read_bytes(item), args.encoding_errors)
+        text = decode(read_bytes(item), args.encoding_errors)
     except _Skip as note:
         run.error(item.shown, f"{note}, nothing to extract")
         return EXIT_ERROR
@@ -515,11 +786,11 @@ def _silence_stdout() -> None:
         pass
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code instead of raising SystemExit."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(None if argv is None else list(argv))
     except SystemExit as exc:  # usage errors, --help, --version
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_ERROR)
     _tolerant_stdout()
@@ -536,4 +807,4 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-__all__ = ["build_parser", "cmd_extract", "cmd_scan", "decode", "main"]
+__all__ = ["FORMATS", "SNIFF_BYTES", "build_parser", "cmd_extract", "cmd_scan", "decode", "main"]

@@ -332,7 +332,8 @@ def test_options_feed_config_and_now(
     assert run(capsys, *argv) == (0, "", "")
     [call] = calls
     config = call["config"]
-    assert config.disable == frozenset({"SC101", "stale-post", "SC103"})
+    # Names are resolved to codes.
+    assert config.disable == frozenset({"SC101", "SC102", "SC103"})
     assert (config.stale_days, config.date_slack_days) == (7, 0)
     assert call["now"] == dt.datetime(2026, 3, 10, 12, tzinfo=dt.timezone.utc)
 
@@ -419,14 +420,35 @@ def test_json_output(
     assert (code, err) == (0, "")
     report = json.loads(out)
     assert report["version"] == 1
-    assert report["summary"] == {"files": 1, "posts": 0, "errors": 0, "warnings": 1, "infos": 1}
+    assert report["summary"] == {
+        "files": 1,
+        "posts": 0,
+        "errors": 0,
+        "warnings": 1,
+        "infos": 1,
+        "suppressed": 0,
+        "baselined": 0,
+    }
     [only] = report["files"]
-    assert set(only) == {"path", "article_date", "article_date_source", "posts", "findings"}
+    assert set(only) == {
+        "path",
+        "article_date",
+        "article_date_source",
+        "posts",
+        "findings",
+        "suppressed",
+        "baselined",
+    }
     assert only["path"] == path
     assert only["posts"] == []
     # In text order, whatever order check() gave them in.
     assert [f["severity"] for f in only["findings"]] == ["info", "warning"]
-    assert only["findings"][1] == finding("warning").to_dict()
+    # Finding.to_dict() plus where the finding ends and its fingerprint.
+    reported = only["findings"][1]
+    assert {k: v for k, v in reported.items() if k in finding().to_dict()} == finding(
+        "warning"
+    ).to_dict()
+    assert set(reported) - set(finding().to_dict()) == {"end_line", "end_column", "fingerprint"}
 
 
 def test_json_output_without_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -435,7 +457,15 @@ def test_json_output_without_files(capsys: pytest.CaptureFixture[str], tmp_path:
     assert json.loads(out) == {
         "version": 1,
         "files": [],
-        "summary": {"files": 0, "posts": 0, "errors": 0, "warnings": 0, "infos": 0},
+        "summary": {
+            "files": 0,
+            "posts": 0,
+            "errors": 0,
+            "warnings": 0,
+            "infos": 0,
+            "suppressed": 0,
+            "baselined": 0,
+        },
     }
 
 
@@ -493,7 +523,7 @@ def test_colour_and_control_characters() -> None:
 
 def test_render_scan_is_empty_without_findings() -> None:
     doc = socialcheck.parse(CLEAN)
-    assert render_scan([FileResult("a.txt", doc, ())]) == ""
+    assert render_scan([FileResult.of("a.txt", doc, ())]) == ""
 
 
 # --- extract ------------------------------------------------------------------------------
@@ -545,7 +575,15 @@ def test_e2e_post_after_article_json(capsys: pytest.CaptureFixture[str], tmp_pat
     code, out, _ = run(capsys, "scan", "--format", "json", "--article-date", "2026-03-01", path)
     assert code == 1
     report = json.loads(out)
-    assert report["summary"] == {"files": 1, "posts": 1, "errors": 1, "warnings": 0, "infos": 0}
+    assert report["summary"] == {
+        "files": 1,
+        "posts": 1,
+        "errors": 1,
+        "warnings": 0,
+        "infos": 0,
+        "suppressed": 0,
+        "baselined": 0,
+    }
     [only] = report["files"]
     [post] = only["posts"]
     assert (post["display_name"], post["date"]) == ("Jane Doe", "2026-03-05")
@@ -612,3 +650,305 @@ def test_e2e_extract_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     [post] = obj["posts"]
     assert post["span"] == [obj["segments"][1]["start"], obj["segments"][1]["end"]]
     assert "pic.twitter.com" not in obj["prose"]
+
+
+# --- output formats, --quiet, --statistics, --output -----------------------------------
+
+
+def test_github_annotations(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    hostile = finding("warning", message="50% off,\nnext line", name="fake-check")
+    fake_findings(monkeypatch, hostile, finding("info", span=(1, 2), line=1, column=2))
+    path = write(tmp_path / "a,b:c.txt", CLEAN)
+    code, out, err = run(capsys, "scan", "--format", "github", path)
+    assert (code, err) == (0, "")
+    escaped = path.replace(":", "%3A").replace(",", "%2C")
+    assert out.splitlines() == [
+        f"::notice file={escaped},line=1,endLine=1,col=2,endColumn=3,"
+        "title=SC999 fake-check::something odd",
+        f"::warning file={escaped},line=3,endLine=3,col=5,endColumn=10,"
+        "title=SC999 fake-check::50%25 off,%0Anext line",
+    ]
+
+
+def test_github_e2e(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path / "2026-03-01-story.txt", SIGNED)
+    code, out, _ = run(capsys, "scan", "--format", "github", path)
+    assert code == 1
+    [line] = out.splitlines()
+    assert line.startswith(f"::error file={path},line=3,endLine=3,col=44,endColumn=")
+    assert "title=SC101 post-after-article::post dated 2026-03-05" in line
+
+
+def test_quiet_and_statistics(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    fake_findings(monkeypatch, finding("warning"), finding("warning", span=(50, 52)))
+    path = write(tmp_path / "a.txt", CLEAN)
+    write(tmp_path / "blob.txt", b"\x00")
+    code, out, err = run(capsys, "scan", "--statistics", str(tmp_path))
+    assert code == 0
+    assert err == f"{tmp_path / 'blob.txt'}: skipped: binary file\n"
+    lines = out.splitlines()
+    assert lines[:2] == [f"{path}:3:5: SC999 warning fake-check: something odd"] * 2
+    assert lines[2] == "     2  SC999  warning  fake-check"
+    assert lines[3] == "2 findings (2 warnings) in 1 file"
+    code, out, err = run(capsys, "scan", "--quiet", str(tmp_path))
+    assert err == ""
+    assert len(out.splitlines()) == 2
+    # JSON carries the statistics inside; other formats print them on stderr.
+    code, out, err = run(capsys, "scan", "--format", "json", "--statistics", path)
+    assert json.loads(out)["statistics"] == [
+        {"code": "SC999", "name": "fake-check", "severity": "warning", "count": 2}
+    ]
+    code, out, err = run(capsys, "scan", "--format", "github", "--statistics", path)
+    assert out.startswith("::warning ")
+    assert err.endswith("2 findings (2 warnings) in 1 file\n")
+
+
+def test_output_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path / "2026-03-01-story.txt", SIGNED)
+    report = tmp_path / "out" / "report.json"
+    code, out, err = run(capsys, "scan", "--format", "json", "-o", str(report), path)
+    assert (code, out) == (2, "")
+    assert "cannot write" in err
+    report.parent.mkdir()
+    code, out, err = run(capsys, "scan", "--format", "json", "-o", str(report), path)
+    assert (code, out, err) == (1, "", "")
+    assert json.loads(report.read_text())["summary"]["errors"] == 1
+
+
+def test_severity_flag(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path / "2026-03-01-story.txt", SIGNED)
+    code, out, _ = run(capsys, "scan", "--severity", "post-after-article=warning", path)
+    assert code == 0
+    assert " SC101 warning " in out
+    code, out, err = run(capsys, "scan", "--severity", "SC101", path)
+    assert code == 2
+    assert "--severity" in err
+
+
+# --- jobs, progress ----------------------------------------------------------------------
+
+
+def test_parallel_scan_matches_serial(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from socialcheck import engine
+
+    for i in range(12):
+        write(tmp_path / f"2026-03-01-story-{i:02d}.txt", SIGNED if i % 3 else CLEAN)
+    write(tmp_path / "zz-bad.txt", b"\xff\n")
+    serial = run(capsys, "scan", "--format", "json", "-j", "1", str(tmp_path))
+    monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(engine, "MAX_CHUNK", 2)
+    assert engine.worth_a_pool([engine.Task(0, "a", "a", "x")] * 3, 2)
+    parallel = run(capsys, "scan", "--format", "json", "-j", "2", str(tmp_path))
+    assert parallel == serial
+    assert serial[0] == 2
+    assert len(json.loads(serial[1])["files"]) == 12
+    # The text output is in input order too.
+    text_serial = run(capsys, "scan", "-j", "1", str(tmp_path))
+    assert run(capsys, "scan", "-j", "3", str(tmp_path)) == text_serial
+
+
+def test_parallel_internal_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from socialcheck import engine
+
+    def boom(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(socialcheck, "parse", boom)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_CHARS", 0)
+    for i in range(4):
+        write(tmp_path / f"{i}.txt", CLEAN)
+    code, out, err = run(capsys, "scan", "-j", "2", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err.count("socialcheck: internal error: RuntimeError: boom (while checking") == 4
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from socialcheck import cli
+
+    monkeypatch.setattr(cli, "PROGRESS_AFTER_SECONDS", 0.0)
+    for i in range(3):
+        write(tmp_path / f"2026-03-01-{i}.txt", SIGNED)
+    args = cli.build_parser().parse_args(["scan", "-j", "1", "--no-cache", str(tmp_path)])
+    out, err = io.StringIO(), _Terminal()
+    assert cli.cmd_scan(args, out, err) == 1
+    shown = err.getvalue()
+    assert "\r[" in shown and "3/3 files" in shown
+    assert shown.endswith("\r\x1b[K")  # cleared at the end
+    assert len(out.getvalue().splitlines()) == 3
+    # Not a terminal, or --quiet: no bar.
+    err2 = io.StringIO()
+    assert cli.cmd_scan(args, io.StringIO(), err2) == 1
+    assert err2.getvalue() == ""
+    quiet = cli.build_parser().parse_args(["scan", "-q", "--no-cache", str(tmp_path)])
+    err3 = _Terminal()
+    cli.cmd_scan(quiet, io.StringIO(), err3)
+    assert err3.getvalue() == ""
+
+
+# --- cache ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    write(root / "content" / "2026-03-01-story.txt", SIGNED)
+    write(root / "content" / "clean.md", CLEAN)
+    return root
+
+
+def test_cache_skips_unchanged_files(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, repo: Path
+) -> None:
+    monkeypatch.delenv("SOCIALCHECK_CACHE_DIR", raising=False)
+    content = str(repo / "content")
+    first = run(capsys, "scan", "--format", "json", "--now", "2026-03-10", content)
+    cache = repo / ".socialcheck_cache"
+    assert (cache / "results-v1.json").is_file()
+    assert (cache / ".gitignore").read_text().endswith("*\n")
+    assert (cache / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f")
+
+    calls = fake_findings(monkeypatch)  # a cache hit never calls check()
+    assert run(capsys, "scan", "--format", "json", "--now", "2026-03-10", content) == first
+    assert calls == []
+    # A changed file is checked again; the other is not.
+    write(repo / "content" / "clean.md", CLEAN + "More.\n")
+    run(capsys, "scan", "--now", "2026-03-10", content)
+    assert [Path(c["doc"].source).name for c in calls] == ["clean.md"]
+    # Other settings, or another day, miss the cache.
+    calls.clear()
+    run(capsys, "scan", "--now", "2026-03-10", "--stale-days", "3", content)
+    assert len(calls) == 2
+    calls.clear()
+    run(capsys, "scan", "--now", "2026-03-11", content)
+    assert len(calls) == 2
+    # --no-cache neither reads nor writes it.
+    calls.clear()
+    run(capsys, "scan", "--now", "2026-03-10", "--no-cache", content)
+    assert len(calls) == 2
+
+
+def test_cache_location(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, repo: Path
+) -> None:
+    monkeypatch.delenv("SOCIALCHECK_CACHE_DIR", raising=False)
+    elsewhere = tmp_path / "elsewhere"
+    run(capsys, "scan", "--cache-dir", str(elsewhere), str(repo / "content"))
+    assert (elsewhere / "results-v1.json").is_file()
+    assert not (repo / ".socialcheck_cache").exists()
+    env_dir = tmp_path / "env"
+    monkeypatch.setenv("SOCIALCHECK_CACHE_DIR", str(env_dir))
+    run(capsys, "scan", str(repo / "content"))
+    assert (env_dir / "results-v1.json").is_file()
+    monkeypatch.delenv("SOCIALCHECK_CACHE_DIR")
+    # No project root (no .git, no config file): nothing is written anywhere.
+    loose = tmp_path / "loose"
+    write(loose / "a.txt", SIGNED)
+    before = set(tmp_path.rglob("*"))
+    run(capsys, "scan", str(loose))
+    assert set(tmp_path.rglob("*")) == before
+    # cache = false in the config turns it off.
+    write(repo / ".socialcheck.toml", "cache = false\n")
+    run(capsys, "scan", str(repo / "content"))
+    assert not (repo / ".socialcheck_cache").exists()
+
+
+def test_corrupt_cache_is_ignored(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, repo: Path
+) -> None:
+    monkeypatch.delenv("SOCIALCHECK_CACHE_DIR", raising=False)
+    content = str(repo / "content")
+    expected = run(capsys, "scan", "--now", "2026-03-10", content)
+    cache_file = repo / ".socialcheck_cache" / "results-v1.json"
+    data = json.loads(cache_file.read_text())
+    for entry in data["entries"].values():
+        entry["result"]["items"] = "junk"
+    cache_file.write_text(json.dumps(data))
+    assert run(capsys, "scan", "--now", "2026-03-10", content) == expected
+    cache_file.write_text("{not json")
+    assert run(capsys, "scan", "--now", "2026-03-10", content) == expected
+
+
+# --- globs ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "expected"),
+    [
+        ("*.md", "a.md", True),
+        ("*.md", "x/y/a.md", True),  # no slash: any name
+        ("drafts", "content/drafts/a.md", True),  # a directory above
+        ("drafts/", "content/drafts/a.md", True),
+        ("content/*.md", "content/a.md", True),
+        ("content/*.md", "content/x/a.md", False),  # * stays in one segment
+        ("content/**/*.md", "content/a.md", True),  # **/ may match nothing
+        ("content/**/*.md", "content/x/y/a.md", True),
+        ("content/**", "content/x/y/a.md", True),
+        ("/content", "content/a.md", True),
+        ("/content", "x/content/a.md", False),
+        ("./content/a.md", "content/a.md", True),
+        ("a?.md", "ab.md", True),
+        ("[!a]*.md", "b.md", True),
+        ("[!a]*.md", "a.md", False),
+        ("posts/2026-*", "posts/2026-03-01-x.md", True),
+    ],
+)
+def test_glob(pattern: str, path: str, expected: bool) -> None:
+    from socialcheck.files import Glob
+
+    assert Glob(pattern).matches(path) is expected
+
+
+# --- the JSON schema in docs/ ------------------------------------------------------------
+
+
+def test_json_output_matches_its_documented_schema(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "docs" / "schema" / "scan-v1.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    write(tmp_path / "2026-03-01-story.txt", SIGNED)
+    write(tmp_path / "clean.md", CLEAN)
+    write(tmp_path / "x" / "2026-03-01-two.txt", SIGNED + "\n" + SIGNED)
+    code, out, _ = run(
+        capsys, "scan", "--format", "json", "--statistics", "--now", "2026-03-10", str(tmp_path)
+    )
+    report = json.loads(out)
+    errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(report)]
+    assert errors == []
+    assert report["summary"]["errors"] >= 3
+
+
+def test_concurrent_cache_writers_merge(tmp_path: Path) -> None:
+    from socialcheck.cache import ResultCache
+
+    first, second = ResultCache(tmp_path, "ns"), ResultCache(tmp_path, "ns")
+    first.load()
+    second.load()
+    first.put("a", {"x": 1})
+    second.put("b", {"y": 2})
+    first.save()
+    second.save()  # the file changed since it was loaded: merged, not overwritten
+    again = ResultCache(tmp_path, "ns")
+    again.load()
+    assert (again.get("a"), again.get("b")) == ({"x": 1}, {"y": 2})
+    stale = json.loads((tmp_path / "results-v1.json").read_text())
+    stale["entries"]["a"]["day"] = "2000-01-01"
+    (tmp_path / "results-v1.json").write_text(json.dumps(stale))
+    again.load()
+    assert again.get("a") is None  # written on another day
+    again.put("c", {})
+    again.save()
+    assert set(json.loads((tmp_path / "results-v1.json").read_text())["entries"]) == {"b", "c"}

@@ -1,5 +1,7 @@
 """JSON rendering. Both objects carry `"version": 1` (`JSON_VERSION`); fields may be
-added within a version, never renamed, removed or given a new meaning.
+added within a version, never renamed, removed or given a new meaning. The `scan`
+object is described by the JSON Schema in docs/schema/scan-v1.schema.json and in
+docs/output-formats.md.
 
 `scan` object::
 
@@ -12,10 +14,17 @@ added within a version, never renamed, removed or given a new meaning.
           "article_date_source": "argument" | "header" | "front-matter"
                                  | "html-meta" | "json-ld" | "filename" | null,
           "posts": [Post.to_dict(), ...],        # in text order
-          "findings": [Finding.to_dict(), ...]   # in reading order
+          "findings": [                          # in reading order, reported ones only
+            {Finding.to_dict(), "end_line": n, "end_column": n, "fingerprint": "..."}
+          ],
+          "suppressed": n,                       # silenced by socialcheck comments
+          "baselined": n                         # listed in the --baseline file
         }
       ],
-      "summary": {"files": n, "posts": n, "errors": n, "warnings": n, "infos": n}
+      "summary": {"files": n, "posts": n, "errors": n, "warnings": n, "infos": n,
+                  "suppressed": n, "baselined": n},
+      "statistics": [{"code": ..., "name": ..., "severity": ..., "count": n}]
+                                                 # only with --statistics
     }
 
 `extract` object (one input)::
@@ -31,8 +40,9 @@ added within a version, never renamed, removed or given a new meaning.
     }
 
 Offsets (`span`, `start`, `end`, ...) count Unicode code points in the decoded text
-(after a leading BOM is removed); lines and columns are 1-based. Dates are ISO
-`YYYY-MM-DD`. `post_index` indexes `posts` (0-based).
+(after a leading BOM is removed); lines and columns are 1-based and count code points;
+`end_column` is exclusive (one past the last character). Dates are ISO `YYYY-MM-DD`.
+`post_index` indexes `posts` (0-based).
 """
 
 from __future__ import annotations
@@ -42,28 +52,43 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import Document
-from . import JSON_VERSION, FileResult, summarize
+from . import JSON_VERSION, FileResult, Item, statistics, summarize
+
+
+def finding_object(item: Item) -> dict[str, Any]:
+    obj = item.finding.to_dict()
+    obj["end_line"] = item.end_line
+    obj["end_column"] = item.end_column
+    obj["fingerprint"] = item.fingerprint
+    return obj
 
 
 def file_object(result: FileResult) -> dict[str, Any]:
-    doc = result.document
     return {
         "path": result.path,
-        "article_date": doc.article_date.isoformat() if doc.article_date else None,
-        "article_date_source": doc.article_date_source,
-        "posts": [post.to_dict() for post in doc.posts],
-        "findings": [finding.to_dict() for finding in result.findings],
+        "article_date": result.article_date.isoformat() if result.article_date else None,
+        "article_date_source": result.article_date_source,
+        "posts": [dict(post) for post in result.posts],
+        "findings": [finding_object(item) for item in result.reported],
+        "suppressed": result.suppressed,
+        "baselined": result.baselined,
     }
 
 
-def scan_object(results: Iterable[FileResult]) -> dict[str, Any]:
+def scan_object(results: Iterable[FileResult], *, with_statistics: bool = False) -> dict[str, Any]:
     """The versioned `scan` report for every checked file."""
     results = list(results)
-    return {
+    obj: dict[str, Any] = {
         "version": JSON_VERSION,
         "files": [file_object(result) for result in results],
         "summary": summarize(results).to_dict(),
     }
+    if with_statistics:
+        obj["statistics"] = [
+            {"code": code, "name": name, "severity": severity, "count": count}
+            for code, name, severity, count in statistics(results)
+        ]
+    return obj
 
 
 def extract_object(path: str, doc: Document) -> dict[str, Any]:
@@ -89,4 +114,4 @@ def dumps(obj: Any, *, ascii_only: bool = False) -> str:
     return json.dumps(obj, indent=2, ensure_ascii=ascii_only) + "\n"
 
 
-__all__ = ["dumps", "extract_object", "file_object", "scan_object"]
+__all__ = ["dumps", "extract_object", "file_object", "finding_object", "scan_object"]

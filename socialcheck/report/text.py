@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from ..model import Document, Finding, Post
-from . import FileResult, post_lines
+from . import FileResult, Summary, post_lines, statistics
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -91,6 +91,44 @@ def render_scan(results: Iterable[FileResult], *, color: bool = False) -> str:
     return "".join(line + "\n" for result in results for line in finding_lines(result, color=color))
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def summary_line(summary: Summary) -> str:
+    """`3 findings (1 error, 2 warnings) in 12 files; 1 suppressed, 4 in the baseline`."""
+    total = summary.errors + summary.warnings + summary.infos
+    parts = [
+        _plural(n, word)
+        for n, word in (
+            (summary.errors, "error"),
+            (summary.warnings, "warning"),
+            (summary.infos, "info"),
+        )
+        if n
+    ]
+    line = _plural(total, "finding")
+    if parts:
+        line += f" ({', '.join(parts)})"
+    line += f" in {_plural(summary.files, 'file')}"
+    extra = []
+    if summary.suppressed:
+        extra.append(f"{summary.suppressed} suppressed")
+    if summary.baselined:
+        extra.append(f"{summary.baselined} in the baseline")
+    if extra:
+        line += "; " + ", ".join(extra)
+    return line
+
+
+def render_statistics(results: Iterable[FileResult], summary: Summary) -> str:
+    """flake8-style counts per check, then the summary line."""
+    rows = statistics(results)
+    lines = [f"{count:>6}  {code:<6} {severity:<8} {name}" for code, name, severity, count in rows]
+    lines.append(summary_line(summary))
+    return "".join(line + "\n" for line in lines)
+
+
 def _post_date(post: Post) -> str:
     if post.date is not None:
         shown = post.date.isoformat()
@@ -150,5 +188,7 @@ __all__ = [
     "one_line",
     "render_extract",
     "render_scan",
+    "render_statistics",
+    "summary_line",
     "use_color",
 ]

@@ -1,0 +1,204 @@
+"""Checking many files: one file's analysis, and running it serially or in processes.
+
+`analyse` turns one input's text into a `FileResult` (parse, article-date sources,
+check, inline suppressions). `run` does that for a list of tasks, in this process
+when the work is small and in a pool of `jobs` processes when it is large enough for
+processes to pay (`PARALLEL_MIN_FILES` files and `PARALLEL_MIN_CHARS` characters);
+results come back as each chunk finishes, with their task's slot.
+
+The detectors are imported by whichever process parses (about 0.1 s, once per
+process). On Linux the pool forks, so workers start in milliseconds; elsewhere they
+are spawned and import socialcheck themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import gc
+import multiprocessing
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import Any, NamedTuple
+
+import attrs
+
+from .config import DATE_SOURCES, Config
+from .report import FileResult, ordered_findings
+
+# Below these, one process does the work: starting workers would cost more than it saves.
+PARALLEL_MIN_FILES = 16
+PARALLEL_MIN_CHARS = 96 * 1024
+# Files per task sent to a worker, at most.
+MAX_CHUNK = 48
+
+
+@attrs.frozen
+class Options:
+    """What every file's analysis needs besides its text (sent once to each worker)."""
+
+    config: Config = attrs.field(factory=Config)
+    article_date: _dt.date | None = None
+    kind: str | None = None
+    now: _dt.datetime | None = None
+    date_sources: tuple[str, ...] = DATE_SOURCES
+
+
+class Task(NamedTuple):
+    slot: int  # the input's position in the run
+    shown: str
+    path: str | None
+    text: str
+
+
+class Done(NamedTuple):
+    """One task's outcome: a result, or an internal error's text."""
+
+    slot: int
+    result: FileResult | None
+    notes: tuple[tuple[int, int, str], ...] = ()  # (line, column, message)
+    error: str | None = None
+
+
+def default_jobs() -> int:
+    counter = getattr(os, "process_cpu_count", None)
+    if counter is not None:
+        count = counter()
+    else:
+        try:
+            count = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):
+            count = os.cpu_count()
+    return max(1, count or 1)
+
+
+def _pick_date(doc: Any, text: str, path: str | None, sources: Sequence[str]) -> Any:
+    """`doc` with the article date taken only from `sources`, in their order."""
+    from .read.article_date import find_article_date
+
+    in_text = find_article_date(text, None)
+    by_name = find_article_date("", path) if path else None
+    for source in sources:
+        if source == "filename" and by_name is not None:
+            found = by_name
+        elif in_text is not None and in_text.source == source:
+            found = in_text
+        else:
+            continue
+        return attrs.evolve(doc, article_date=found.date, article_date_source=found.source)
+    return attrs.evolve(doc, article_date=None, article_date_source=None)
+
+
+def analyse(shown: str, path: str | None, text: str, options: Options) -> Done:
+    """Parse, check and apply suppressions to one input (slot 0 in the `Done`)."""
+    import socialcheck
+
+    from .suppress import apply, position
+
+    doc = socialcheck.parse(text, article_date=options.article_date, source=path, kind=options.kind)
+    if options.article_date is None and tuple(options.date_sources) != DATE_SOURCES:
+        doc = _pick_date(doc, text, path, options.date_sources)
+    findings = ordered_findings(socialcheck.check(doc, now=options.now, config=options.config))
+    outcome = apply(text, doc.posts, findings)
+    notes = tuple((*position(text, note.offset), note.message) for note in outcome.notes)
+    result = FileResult.of(shown, doc, outcome.kept, outcome.suppressed)
+    return Done(0, result, notes)
+
+
+def _safe(task: Task, options: Options) -> Done:
+    try:
+        done = analyse(task.shown, task.path, task.text, options)
+    except Exception as exc:  # one bad input must not stop the others
+        return Done(task.slot, None, (), f"{type(exc).__name__}: {exc}")
+    return done._replace(slot=task.slot)
+
+
+# --- worker processes ------------------------------------------------------------------
+
+_worker_options: Options | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _worker_options
+    _worker_options = options
+    # Ctrl-C is the parent's to handle: it stops the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _run_chunk(chunk: list[Task]) -> list[Done]:
+    assert _worker_options is not None
+    return [_safe(task, _worker_options) for task in chunk]
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _chunks(tasks: Sequence[Task], jobs: int) -> list[list[Task]]:
+    size = max(1, min(MAX_CHUNK, -(-len(tasks) // (jobs * 6))))
+    return [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
+
+
+def worth_a_pool(tasks: Sequence[Task], jobs: int) -> bool:
+    if jobs <= 1 or len(tasks) < PARALLEL_MIN_FILES:
+        return False
+    return sum(len(task.text) for task in tasks) >= PARALLEL_MIN_CHARS
+
+
+def run(
+    tasks: Sequence[Task],
+    options: Options,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Done]:
+    """Analyse every task; yields `Done`s as they finish (not in task order)."""
+    if not worth_a_pool(tasks, jobs):
+        for task in tasks:
+            done = _safe(task, options)
+            if progress is not None:
+                progress(1)
+            yield done
+        return
+    chunks = _chunks(tasks, jobs)
+    workers = min(jobs, len(chunks))
+    context = _context()
+    if context.get_start_method() == "fork":
+        # Import the detectors once, here: forked workers inherit them instead of each
+        # importing them again.
+        import socialcheck.checks
+        import socialcheck.pipeline  # noqa: F401
+
+        # Keep the collector off the inherited objects, so that their pages stay shared.
+        gc.freeze()
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(options,)
+    )
+    finished = False
+    try:
+        pending: set[Future[list[Done]]] = {pool.submit(_run_chunk, chunk) for chunk in chunks}
+        while pending:
+            complete, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in complete:
+                batch = future.result()
+                if progress is not None:
+                    progress(len(batch))
+                yield from batch
+        finished = True
+    finally:
+        pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
+__all__ = [
+    "Done",
+    "Options",
+    "Task",
+    "analyse",
+    "default_jobs",
+    "run",
+    "worth_a_pool",
+]
