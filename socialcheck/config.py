@@ -156,25 +156,27 @@ def resolve_checks(keys: Iterable[str], where: str) -> frozenset[str]:
     Case-insensitive; a comma-separated string names several. `ConfigError` (naming
     `where`) for a name that matches no check.
     """
-    from .checks import CHECKS, rule
+    from .checks import CHECKS
+    from .verify._models import RULES as ONLINE_RULES
 
+    # Offline checks and online verification findings share one namespace of codes.
+    rules = [(cls.code, cls.name) for cls in CHECKS] + [(r.code, r.name) for r in ONLINE_RULES]
+    by_key = {key.lower(): code for code, name in rules for key in (code, name)}
     codes: set[str] = set()
     for value in keys:
         for part in value.split(","):
             key = part.strip()
             if not key:
                 continue
-            try:
-                codes.add(rule(key).code)
+            if key.lower() in by_key:
+                codes.add(by_key[key.lower()])
                 continue
-            except KeyError:
-                pass
             if _CODE_PREFIX.fullmatch(key):
-                matched = {cls.code for cls in CHECKS if cls.code.upper().startswith(key.upper())}
+                matched = {code for code, _ in rules if code.upper().startswith(key.upper())}
                 if matched:
                     codes |= matched
                     continue
-            known = [cls.code for cls in CHECKS] + [cls.name for cls in CHECKS]
+            known = [code for code, _ in rules] + [name for _, name in rules]
             close = difflib.get_close_matches(key, known, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise ConfigError(f"{where}: unknown check {key!r}{hint}")

@@ -684,33 +684,15 @@ def test_mixed_markdown_article_round_trip(data: st.DataObject) -> None:
     check_markdown(data, data.draw(embeds))
 
 
-# --------------------------------------------------------------------------- known failures
+# ------------------------------------------------------------------ names like routes
 
 # @premium is X's own Premium account (e.g. https://twitter.com/premium/status/
-# 1758837061786779942, "no ads, just bangers"), but `premium` is in the route list of
-# socialcheck/platforms/urls.py, so its status URLs are not read as posts.
+# 1758837061786779942), although `premium` is also a route of x.com: a handle before
+# /status/ is an account whatever else the word names.
 account_named_like_a_route = st.sampled_from(["premium", "Premium"])
-ROUTE_NAME_XFAILS = {
-    "blockquote": "X blockquote by @premium loses its status id: "
-    '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Aa a.</p>&mdash; A (@premium) '
-    '<a href="https://twitter.com/premium/status/1758837061786779942">February 17, 2024</a>'
-    "</blockquote> -> status_id None, url None (want 1758837061786779942)",
-    "hugo": "Hugo shortcode by @premium loses its handle: "
-    '{{< tweet user="premium" id="1758837061786779942" >}} -> handle None '
-    "(url x.com/i/web/status/…; want handle 'premium'); the same for {{< x … >}}",
-    "jekyll": "Jekyll tag by @premium gives no post at all: "
-    "{% twitter https://twitter.com/premium/status/1758837061786779942 %} -> posts == ()",
-}
 
 
-@pytest.mark.parametrize(
-    "markup",
-    [
-        pytest.param(kind, marks=pytest.mark.xfail(strict=True, reason=reason), id=kind)
-        for kind, reason in ROUTE_NAME_XFAILS.items()
-    ],
-)
-# Known to fail on every example: no shrinking (it would only cost time).
+@pytest.mark.parametrize("markup", ["blockquote", "hugo", "jekyll"])
 @settings(SETTINGS, max_examples=10, phases=[Phase.generate])
 @given(data=st.data())
 def test_x_account_named_like_a_route(markup: str, data: st.DataObject) -> None:

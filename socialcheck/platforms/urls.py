@@ -213,6 +213,7 @@ _X_HANDLE = regex.compile(r"[A-Za-z0-9_]{1,20}")
 _X_PROFILE = regex.compile(r"[A-Za-z0-9_]{1,15}")
 _X_CODE = regex.compile(r"[A-Za-z0-9]{1,30}")
 _X_MEDIA = regex.compile(r"(?P<key>[A-Za-z0-9_-]{1,64})(?:\.[A-Za-z0-9]{1,5})?")
+_X_STATUS_ROUTES = frozenset({"i", "status", "statuses"})
 _X_RESERVED = _words(
     """i home explore search notifications messages settings login logout signup tos privacy
     intent share hashtag compose account download jobs about help lists bookmarks communities
@@ -241,7 +242,9 @@ def _twitter(p: _Parts) -> _Result | None:
         return _x_status(None, segs[2])
     if low[0] == "statuses" and len(segs) >= 2:
         return _x_status(None, segs[1])
-    if len(segs) >= 3 and low[1] in ("status", "statuses") and low[0] not in _X_RESERVED:
+    # Any handle-shaped name before /status/ is an account (X's own @premium included);
+    # only the route words that really take that shape are excluded.
+    if len(segs) >= 3 and low[1] in ("status", "statuses") and low[0] not in _X_STATUS_ROUTES:
         if _X_HANDLE.fullmatch(segs[0]):
             return _x_status(segs[0], segs[2])
         return None
