@@ -24,7 +24,7 @@ import datetime as _dt
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ._version import __version__
@@ -305,6 +305,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep the result cache in DIR (default: .socialcheck_cache in the project root)",
     )
 
+    _add_online_options(scan, with_switch=True)
+
+    verify = commands.add_parser(
+        "verify",
+        help="ask the platforms whether each embedded post exists and says what it says",
+        description=(
+            "Ask the platforms' public endpoints whether each embedded post exists, who "
+            "wrote it, what it says and when (needs the 'verify' extra: pip install "
+            "'socialcheck[verify]'). Reports only verification findings (SC6xx); "
+            "`scan --online` reports them together with the offline checks. Same "
+            "files, output and config options as scan."
+        ),
+    )
+    verify.add_argument(
+        "paths", nargs="+", metavar="PATH", help="file or directory to check; - reads stdin"
+    )
+    for action in scan._actions:  # the same output, file, check and config options
+        if action.dest in ("help", "paths", "online") or not action.option_strings:
+            continue
+        if any(o in verify._option_string_actions for o in action.option_strings):
+            continue
+        verify._add_action(action)
+
     extract = commands.add_parser(
         "extract",
         help="show the posts found in one input and the prose without them",
@@ -316,6 +339,59 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_input_options(extract)
     return parser
+
+
+def _endpoint_arg(value: str) -> tuple[str, str | None]:
+    name, sep, url = value.partition("=")
+    if not sep or not name.strip() or not url.strip():
+        raise argparse.ArgumentTypeError(f"expected NAME=URL or NAME=off, got {value!r}")
+    url = url.strip()
+    return name.strip(), None if url.lower() == "off" else url
+
+
+def _seconds_arg(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {value!r}")
+    return seconds
+
+
+def _add_online_options(command: argparse.ArgumentParser, *, with_switch: bool) -> None:
+    online = command.add_argument_group(
+        "online verification (opt-in; needs pip install 'socialcheck[verify]')"
+    )
+    if with_switch:
+        online.add_argument(
+            "--online",
+            action="store_true",
+            help="also ask the platforms whether each post exists and matches (SC6xx)",
+        )
+    online.add_argument(
+        "--endpoint",
+        action="append",
+        default=[],
+        type=_endpoint_arg,
+        metavar="NAME=URL",
+        help="send NAME's requests (twitter_oembed, bluesky_appview, mastodon, wayback, "
+        "...) to URL instead, or NAME=off; repeatable (see docs/verify.md)",
+    )
+    online.add_argument(
+        "--timeout", type=_seconds_arg, default=10.0, metavar="S", help="per request (10)"
+    )
+    online.add_argument(
+        "--budget", type=_seconds_arg, metavar="S", help="total seconds for the whole run"
+    )
+    online.add_argument(
+        "--concurrency", type=_jobs_arg, default=8, metavar="N", help="requests at once (8)"
+    )
+    online.add_argument(
+        "--verify-cache",
+        metavar="PATH|off",
+        help="the verdict cache (SQLite; default: the user cache directory), or off",
+    )
 
 
 def _add_input_options(command: argparse.ArgumentParser) -> None:
@@ -656,6 +732,9 @@ class _Scan:
                 keys[index] = key
             tasks.append(engine.Task(index, item.shown, item.path, text))
 
+        online = getattr(args, "online", False) or args.command == "verify"
+        if online:
+            cache = None  # verdicts have their own cache; results here must be fresh
         jobs = args.jobs or engine.default_jobs()
         self.progress = _Progress(
             self.err, len(tasks), enabled=not args.quiet and _is_tty(self.err)
@@ -672,7 +751,15 @@ class _Scan:
                 next_index += 1
 
         flush()
-        for done in engine.run(tasks, options, jobs, self.progress.advance):
+        outcomes: Iterable[Any]
+        if online:
+            verified = self._online(engine, tasks, options)
+            if verified is None:
+                return EXIT_ERROR
+            outcomes = verified
+        else:
+            outcomes = engine.run(tasks, options, jobs, self.progress.advance)
+        for done in outcomes:
             item = items[done.slot]
             if done.error is not None:
                 self.run.internal(done.error, item.shown)
@@ -690,6 +777,36 @@ class _Scan:
         if cache is not None:
             cache.save()
         return self._finish()
+
+    def _online(self, engine: Any, tasks: list[Any], options: Any) -> list[Any] | None:
+        """Every task parsed and verified in one online run; None after a reported error."""
+        args = self.args
+        verify_cache: str | bool = True
+        if args.verify_cache:
+            verify_cache = False if args.verify_cache.lower() == "off" else args.verify_cache
+        verify_options = {
+            "endpoints": dict(args.endpoint) or None,
+            "timeout": args.timeout,
+            "budget": args.budget,
+            "concurrency": args.concurrency,
+            "cache": verify_cache,
+            "progress": not args.quiet and _is_tty(self.err),
+        }
+        try:
+            return list(
+                engine.run_online(
+                    tasks,
+                    options,
+                    verify_options,
+                    offline=args.command != "verify",
+                    progress=self.progress.advance,
+                )
+            )
+        except ImportError as exc:  # the verify extra is not installed
+            print(f"socialcheck: error: {exc}", file=self.err, flush=True)
+        except (ValueError, TypeError) as exc:  # a bad endpoint name or option
+            print(f"socialcheck: error: {exc}", file=self.err, flush=True)
+        return None
 
     def _finish(self) -> int | None:
         from .baseline import write_baseline
@@ -774,7 +891,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"scan": cmd_scan, "extract": cmd_extract}
+_COMMANDS = {"scan": cmd_scan, "verify": cmd_scan, "extract": cmd_extract}
 
 
 def _silence_stdout() -> None:

@@ -91,20 +91,64 @@ def _pick_date(doc: Any, text: str, path: str | None, sources: Sequence[str]) ->
     return attrs.evolve(doc, article_date=None, article_date_source=None)
 
 
-def analyse(shown: str, path: str | None, text: str, options: Options) -> Done:
-    """Parse, check and apply suppressions to one input (slot 0 in the `Done`)."""
+def _document(path: str | None, text: str, options: Options) -> Any:
     import socialcheck
-
-    from .suppress import apply, position
 
     doc = socialcheck.parse(text, article_date=options.article_date, source=path, kind=options.kind)
     if options.article_date is None and tuple(options.date_sources) != DATE_SOURCES:
         doc = _pick_date(doc, text, path, options.date_sources)
-    findings = ordered_findings(socialcheck.check(doc, now=options.now, config=options.config))
-    outcome = apply(text, doc.posts, findings)
-    notes = tuple((*position(text, note.offset), note.message) for note in outcome.notes)
-    result = FileResult.of(shown, doc, outcome.kept, outcome.suppressed)
-    return Done(0, result, notes)
+    return doc
+
+
+def _finish(shown: str, doc: Any, findings: Sequence[Any]) -> Done:
+    """Suppressions applied to one document's findings, as a `Done` (slot 0)."""
+    from .suppress import apply, position
+
+    outcome = apply(doc.text, doc.posts, ordered_findings(list(findings)))
+    notes = tuple((*position(doc.text, note.offset), note.message) for note in outcome.notes)
+    return Done(0, FileResult.of(shown, doc, outcome.kept, outcome.suppressed), notes)
+
+
+def analyse(shown: str, path: str | None, text: str, options: Options) -> Done:
+    """Parse, check and apply suppressions to one input (slot 0 in the `Done`)."""
+    import socialcheck
+
+    doc = _document(path, text, options)
+    return _finish(shown, doc, socialcheck.check(doc, now=options.now, config=options.config))
+
+
+def run_online(
+    tasks: Sequence[Task],
+    options: Options,
+    verify_options: dict[str, Any],
+    *,
+    offline: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Done]:
+    """Parse every task, verify all documents in one online run, then report.
+
+    One run shares the client, cache, budget and rate limits across files, so it
+    happens in this process. `offline`: add the offline checks' findings too
+    (`scan --online`); without it only verification findings are reported
+    (`verify`). Raises the verify package's MissingExtraError without httpx.
+    """
+    import socialcheck
+    from socialcheck.verify import verify_documents
+
+    docs: list[tuple[Task, Any]] = []
+    for task in tasks:
+        try:
+            docs.append((task, _document(task.path, task.text, options)))
+        except Exception as exc:  # one bad input must not stop the others
+            yield Done(task.slot, None, (), f"{type(exc).__name__}: {exc}")
+    results = verify_documents([doc for _, doc in docs], config=options.config, **verify_options)
+    for (task, doc), online in zip(docs, results, strict=True):
+        found = list(online)
+        if offline:
+            found += socialcheck.check(doc, now=options.now, config=options.config)
+        if progress is not None:
+            progress(1)
+        yield _finish(task.shown, doc, found)._replace(slot=task.slot)
 
 
 def _safe(task: Task, options: Options) -> Done:
@@ -200,5 +244,6 @@ __all__ = [
     "analyse",
     "default_jobs",
     "run",
+    "run_online",
     "worth_a_pool",
 ]
