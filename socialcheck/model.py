@@ -34,14 +34,16 @@ def _unit_interval(_inst: object, attribute: attrs.Attribute[Any], value: float)
 def _jsonable(value: Any) -> Any:
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
-    if isinstance(value, tuple):
+    if isinstance(value, (tuple, list)):
         return [_jsonable(v) for v in value]
     if hasattr(value, "to_dict"):
         return value.to_dict()
     return value
 
 
-class _ToDict:
+class ToDict:
+    """Mixin for attrs value classes: `to_dict()` for JSON."""
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready mapping (dates as ISO strings, tuples as lists)."""
         return {
@@ -51,7 +53,7 @@ class _ToDict:
 
 
 @attrs.frozen
-class Post(_ToDict):
+class Post(ToDict):
     """One embedded post as found in the text."""
 
     platform: str
@@ -90,7 +92,7 @@ class Post(_ToDict):
 
 
 @attrs.frozen
-class Segment(_ToDict):
+class Segment(ToDict):
     """A run of the input that is either reporter prose or one post."""
 
     kind: SegmentKind
@@ -101,7 +103,7 @@ class Segment(_ToDict):
 
 
 @attrs.frozen
-class Document(_ToDict):
+class Document(ToDict):
     """The result of `parse`: the input, its posts and its lossless segmentation."""
 
     text: str
@@ -115,7 +117,7 @@ class Document(_ToDict):
 
 
 @attrs.frozen
-class Finding(_ToDict):
+class Finding(ToDict):
     """One problem a checker found, located in the original text."""
 
     code: str

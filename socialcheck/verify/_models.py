@@ -13,28 +13,10 @@ from typing import Any, Literal
 import attrs
 
 from ..model import Document, Finding, Severity
+from ..model import ToDict as _ToDict
 
 Verdict = Literal["verified", "mismatch", "missing", "unknown"]
 VERDICTS: tuple[Verdict, ...] = ("verified", "mismatch", "missing", "unknown")
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, (tuple, list)):
-        return [_jsonable(v) for v in value]
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    return value
-
-
-class _ToDict:
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready mapping (dates as ISO strings, tuples as lists)."""
-        return {
-            a.name: _jsonable(getattr(self, a.name))
-            for a in attrs.fields(type(self))  # type: ignore[arg-type]
-        }
 
 
 @attrs.frozen
