@@ -680,7 +680,8 @@ _Finder = Callable[[str], list[Footer]]
 
 
 def _instagram(text: str) -> list[Footer]:
-    if not any(loc.prefix in text for loc in INSTAGRAM_LOCALES):
+    # Every footer names an @handle: one character scan before the phrases.
+    if "@" not in text or not any(loc.prefix in text for loc in INSTAGRAM_LOCALES):
         return []
     return [f for m in _INSTAGRAM_ANCHOR.finditer(text) if (f := _instagram_at(text, m))]
 

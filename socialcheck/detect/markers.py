@@ -314,7 +314,7 @@ def _end_only(text: str, end: Marker, lo: int, sigs: _Signatures, usual_gap: int
 
 def detect(text: str, floor: int = 0) -> list[Post]:
     """Posts enclosed by (or ending at) BBC embed markers; none starts before `floor`."""
-    if " post" not in text or ("Skip" not in text and "End of" not in text):
+    if ("Skip" not in text and "End of" not in text) or " post" not in text:
         return []
     markers = [m for m in _markers(text) if m.start >= floor]
     if not markers:

@@ -132,7 +132,10 @@ def _post_at(text: str, line_start: int, line_end: int) -> Post | None:
 
 def detect(text: str, floor: int = 0) -> list[Post]:
     """Unsigned X posts in `text`, each a whole paragraph at or after `floor`."""
-    if "pic.twitter.com/" not in text and "t.co/" not in text and "pic.x.com/" not in text:
+    # One character scan first (every link has a slash), then the link shapes.
+    if "/" not in text or (
+        "pic.twitter.com/" not in text and "t.co/" not in text and "pic.x.com/" not in text
+    ):
         return []
     posts: list[Post] = []
     done = -1  # end of the last line looked at
