@@ -351,6 +351,42 @@ def _ms(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.1f} ms"
 
 
+_X_EMBED = (
+    '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">We are open today &amp; '
+    'tomorrow! <a href="https://t.co/AbCdEfGhIj">pic.twitter.com/AbCdEfGhIj</a></p>&mdash; '
+    'Jane Doe (@janedoe) <a href="https://twitter.com/janedoe/status/2029565091640246272'
+    '?ref_src=twsrc%5Etfw">March 5, 2026</a></blockquote><script async '
+    'src="https://platform.twitter.com/widgets.js"></script>\n'
+)
+_HUGO = '{{< tweet user="janedoe" id="2029565091640246272" >}}\n\n'
+
+
+def kind_inputs(target: int) -> list[tuple[str, str, str]]:
+    """(label, text, kind): HTML and Markdown renderings of invented prose."""
+    paragraphs = prose_text(target).split(". ")
+    html_free = "".join(f"<p>{p}.</p>\n" for p in paragraphs)
+    html_dense = "".join(
+        f"<p>{p}.</p>\n" + (_X_EMBED if i % 12 == 0 else "") for i, p in enumerate(paragraphs)
+    )
+    md_free = "".join(f"{p}.\n\n" for p in paragraphs)
+    md_dense = "".join(
+        f"{p}.\n\n" + (_HUGO if i % 12 == 0 else "") for i, p in enumerate(paragraphs)
+    )
+    return [
+        ("HTML, post-free", html_free, "html"),
+        ("HTML, post-dense", html_dense, "html"),
+        ("Markdown, post-free", md_free, "markdown"),
+        ("Markdown, post-dense", md_dense, "markdown"),
+    ]
+
+
+def measure_kind(text: str, kind: str, repeat: int) -> tuple[float, float, int]:
+    found = len(socialcheck.parse(text, kind=kind).posts)
+    t_parse = best_of(lambda: socialcheck.parse(text, kind=kind), repeat)
+    t_base = best_of(lambda: BASELINE.findall(text), repeat)
+    return t_parse, t_base, found
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="inputs 1/10 the size, fewer repeats")
@@ -408,6 +444,15 @@ def main() -> int:
             f"worst {worst:.2f} ({worst_label})",
         )
     )
+
+    print("\n(e) per input kind (the same prose as HTML paragraphs or Markdown; dense: an")
+    print("    official X embed or a Hugo shortcode every 12 paragraphs)")
+    for label, kind_text, kind in kind_inputs(2 * MB // scale):
+        t_parse, t_base, posts = measure_kind(kind_text, kind, big_repeat)
+        row(label, kind_text, t_parse, t_base, posts)
+        if "dense" in label:
+            mbps = len(kind_text.encode("utf-8")) / MB / t_parse
+            summary.append((f"{label} >= 20 MB/s", mbps >= DENSE_MBPS_MIN, f"{mbps:.1f} MB/s"))
 
     print("\n(d) start-up (fresh interpreter, best of 5)")
     with tempfile.TemporaryDirectory(prefix="socialcheck-pyc-") as pycache:
