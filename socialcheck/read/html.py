@@ -8,6 +8,7 @@ token keeps its offsets into the original input.
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 import attrs
@@ -91,8 +92,11 @@ class _Collector(HTMLParser):
         if self.text.startswith(";", end):
             end += 1
         raw = self.text[start:end]
-        decoded = html.unescape(raw if raw.endswith(";") else raw + ";")
-        self.tokens.append(Token("entity", start, end, data=decoded))
+        decoded = html.unescape(raw)
+        if decoded == raw:  # not a character reference after all ("&two words"): text
+            self.tokens.append(Token("data", start, end, data=raw))
+        else:
+            self.tokens.append(Token("entity", start, end, data=decoded))
 
     def handle_entityref(self, name: str) -> None:
         self._entity("&", name)
@@ -203,6 +207,8 @@ class _VisibleBuilder:
 
 
 _WS = " \t\r\n\f"
+# White space that a browser collapses: two or more characters, or one that is not a space.
+_WS_RUN = re.compile(r"[ \t\r\n\f]{2,}|[\t\r\n\f]")
 
 
 def visible_text(raw: str, tokens: tuple[Token, ...]) -> VisibleText:
@@ -254,17 +260,23 @@ def visible_text(raw: str, tokens: tuple[Token, ...]) -> VisibleText:
 
 
 def _data(tok: Token, out: _VisibleBuilder) -> None:
+    """One text token: single spaces stay as they are (one run per stretch of text);
+    every other white-space run collapses to one space."""
     data = tok.data
-    pos = 0
-    n = len(data)
-    while pos < n:
-        run_end = pos
-        if data[pos] in _WS:
-            while run_end < n and data[run_end] in _WS:
-                run_end += 1
-            out.space(tok.start + pos, run_end - pos)
-        else:
-            while run_end < n and data[run_end] not in _WS:
-                run_end += 1
-            out.text(data[pos:run_end], tok.start + pos, run_end - pos)
-        pos = run_end
+    lo, hi = 0, len(data)
+    while lo < hi and data[lo] in _WS:
+        lo += 1
+    if lo:
+        out.space(tok.start, lo)
+    if lo == hi:
+        return
+    while data[hi - 1] in _WS:
+        hi -= 1
+    pos = lo
+    for m in _WS_RUN.finditer(data, lo, hi):
+        out.text(data[pos : m.start()], tok.start + pos, m.start() - pos)
+        out.space(tok.start + m.start(), m.end() - m.start())
+        pos = m.end()
+    out.text(data[pos:hi], tok.start + pos, hi - pos)
+    if hi < len(data):
+        out.space(tok.start + hi, len(data) - hi)
