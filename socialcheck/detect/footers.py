@@ -37,6 +37,7 @@ from collections.abc import Callable
 import attrs
 import regex
 
+from .._lazy import lazy_compile
 from ..dates import DateMatch, match_date, match_loose_date
 from ..model import Post
 from .body import dominant_gap, find_body_start, is_lead_in, paragraphs_before
@@ -52,7 +53,7 @@ FACEBOOK_POST_LIMIT = 63206
 _BODY_WINDOW = 4000
 _NAME_WINDOW = 110  # a display name and its `(@handle)` after the prefix
 _SP = r"[ \t\u00a0]"
-_SPACES = regex.compile(_SP + "{1,3}")
+_SPACES = lazy_compile(_SP + "{1,3}")
 _TRIM = " \t\u00a0\u200b\u200e\u200f\ufeff"
 
 
@@ -139,12 +140,12 @@ FACEBOOK_LOCALES: tuple[FacebookLocale, ...] = (
 )
 _ALL_WEEKDAYS = frozenset().union(*(loc.weekdays for loc in FACEBOOK_LOCALES))
 
-_INSTAGRAM_ANCHOR = regex.compile(
+_INSTAGRAM_ANCHOR = lazy_compile(
     "|".join(regex.escape(loc.prefix) for loc in INSTAGRAM_LOCALES) + f"(?={_SP})"
 )
 _INSTAGRAM_BY_PREFIX = {loc.prefix: loc for loc in INSTAGRAM_LOCALES}
 _INSTAGRAM_VIEWS = tuple(sorted({loc.view for loc in INSTAGRAM_LOCALES if loc.view}))
-_FACEBOOK_ANCHOR = regex.compile(
+_FACEBOOK_ANCHOR = lazy_compile(
     "|".join(regex.escape(loc.marker) for loc in FACEBOOK_LOCALES) + f"(?={_SP})"
 )
 _FACEBOOK_BY_MARKER = {loc.marker: loc for loc in FACEBOOK_LOCALES}
@@ -168,35 +169,35 @@ _CONNECTORS = {
 # --------------------------------------------------------------------------- patterns
 
 _IG_HANDLE = r"[A-Za-z0-9._]{1,30}"
-_IG_BARE = regex.compile(rf"@(?P<h>{_IG_HANDLE})")
-_IG_PAREN = regex.compile(rf"\({_SP}?@(?P<h>{_IG_HANDLE}){_SP}?\)")
+_IG_BARE = lazy_compile(rf"@(?P<h>{_IG_HANDLE})")
+_IG_PAREN = lazy_compile(rf"\({_SP}?@(?P<h>{_IG_HANDLE}){_SP}?\)")
 # A time the date reader left behind: `a las 7:36 PDT`, `à 11h25 PDT`, `alle ore 9:20`,
 # `0:31 Uhr`.
-_TIME_TAIL = regex.compile(
+_TIME_TAIL = lazy_compile(
     rf",?{_SP}{{1,2}}(?:(?:at|a las|à|às|alle ore|alle|um|om|kl\.){_SP}{{1,2}})?"
     rf"\d{{1,2}}[:h.]\d{{2}}(?:{_SP}?[AaPp]\.?[Mm]\.?)?"
     rf"(?:{_SP}{{1,2}}(?:[A-Z]{{2,5}}(?![\p{{L}}\d])|Uhr(?!\p{{L}})))?"
 )
 # After a time: `Uhr`, or a zone glued to the next sentence (`3:55pm PDTThe …`).
-_ZONE_GLUED = regex.compile(rf"{_SP}{{1,2}}(?:Uhr(?!\p{{L}})|(?:[ECMP][SD]T|UTC|GMT)(?=\p{{Lu}}))")
-_HAS_TIME = regex.compile(r"\d[:h.]\d\d")
+_ZONE_GLUED = lazy_compile(rf"{_SP}{{1,2}}(?:Uhr(?!\p{{L}})|(?:[ECMP][SD]T|UTC|GMT)(?=\p{{Lu}}))")
+_HAS_TIME = lazy_compile(r"\d[:h.]\d\d")
 # After a footer's date: a comma or a space and a lower-case word continue a sentence
 # ("A post shared by Jane (@jane) on March 5, 2026 drew…"): that is prose.
-_PROSE_AFTER = regex.compile(rf"(?:,{_SP}|{_SP}{{1,3}})\p{{Ll}}")
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]{1,15}")
-_CAPITALISED_NAME = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,20}[ \t\u00a0]?){1,4}\Z")
-_SDK_END = regex.compile(r"facebook-jssdk['\"]?[ \t]{0,3}\)?[ \t]{0,3}\)?[ \t]{0,3};?")
+_PROSE_AFTER = lazy_compile(rf"(?:,{_SP}|{_SP}{{1,3}})\p{{Ll}}")
+_WORD = lazy_compile(r"\p{L}[\p{L}\p{M}]{1,15}")
+_CAPITALISED_NAME = lazy_compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,20}[ \t\u00a0]?){1,4}\Z")
+_SDK_END = lazy_compile(r"facebook-jssdk['\"]?[ \t]{0,3}\)?[ \t]{0,3}\)?[ \t]{0,3};?")
 _SDK_MARK = "facebook-jssdk"
 # A reporter's credit line: a person's name (titles, particles and `and` allowed), a
 # comma, a description; it does not end like a sentence and has no hashtag.
-_CREDIT_LINE = regex.compile(
+_CREDIT_LINE = lazy_compile(
     r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Sir|Dame)\.?[ \t\u00a0])?"
     r"\p{Lu}[\p{L}\p{M}'’.\-]{0,30}"
     r"(?:[ \t\u00a0](?:(?:Dr|Mr|Mrs|Ms|Prof)\.?[ \t\u00a0])?"
     r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,30}|von|van|der|den|de|del|della|da|di|du|la|le|bin|al|"
     r"and|&)){0,6},[ \t\u00a0]"
 )
-_MASTODON = regex.compile(
+_MASTODON = lazy_compile(
     rf"Post by{_SP}{{1,3}}@(?P<user>[A-Za-z0-9_]{{1,30}})"
     r"@(?P<host>(?:[A-Za-z0-9\-]{1,63}\.){1,8}?[A-Za-z][A-Za-z0-9\-]{0,62}?)"
     rf"{_SP}{{0,3}}(?:\r?\n{_SP}{{0,8}}){{0,3}}View on Mastodon"
@@ -204,11 +205,11 @@ _MASTODON = regex.compile(
 _THREADS = "View on Threads"
 _SOUND = "♬"
 _TIKTOK_HANDLE = r"@(?P<h>[A-Za-z0-9_.]{2,24})"
-_TIKTOK_LINE_HANDLE = regex.compile(rf"{_SP}{{0,8}}{_TIKTOK_HANDLE}(?![\w@])")
-_TIKTOK_ANY_HANDLE = regex.compile(rf"(?<![\w@.]){_TIKTOK_HANDLE}(?![\w@])")
+_TIKTOK_LINE_HANDLE = lazy_compile(rf"{_SP}{{0,8}}{_TIKTOK_HANDLE}(?![\w@])")
+_TIKTOK_ANY_HANDLE = lazy_compile(rf"(?<![\w@.]){_TIKTOK_HANDLE}(?![\w@])")
 _TIKTOK_LINES_BACK = 3
 _SOUND_MAX = 120
-_GLUE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
+_GLUE = lazy_compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 
 
 # --------------------------------------------------------------------------- helpers

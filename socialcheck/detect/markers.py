@@ -29,6 +29,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from .._lazy import lazy_compile
 from ..model import Post
 from ..platforms import twitter
 from .body import dominant_gap, find_body_start
@@ -37,12 +38,12 @@ from .scraped import links_in, links_run_start, post_from_signature
 from .signature import Signature, find_signatures
 
 _SP = r"[ \t\u00a0]"
-_MARKER = regex.compile(
+_MARKER = lazy_compile(
     rf"(?P<kind>Skip|End{_SP}of){_SP}"
     r"(?P<platform>(?i:twitter|x|instagram|facebook|youtube|tiktok))"
     rf"{_SP}(?i:post)(?:{_SP}(?P<n>\d{{1,2}}))?{_SP}by(?![\p{{L}}\d])"
 )
-_HANDLE_AFTER = regex.compile(rf"{_SP}{{0,2}}(?P<at>@)?(?P<h>[\w.]{{1,64}})")
+_HANDLE_AFTER = lazy_compile(rf"{_SP}{{0,2}}(?P<at>@)?(?P<h>[\w.]{{1,64}})")
 _PLATFORMS = {
     "twitter": "twitter",
     "x": "twitter",
@@ -52,7 +53,7 @@ _PLATFORMS = {
     "tiktok": "tiktok",
 }
 # Sentences the BBC's consent box and disclaimer put inside the block.
-_BOILERPLATE = regex.compile(
+_BOILERPLATE = lazy_compile(
     r"(?:Allow[ \t\u00a0][\w ]{1,30}[ \t\u00a0]content\?"
     r"|This (?:article|page) contains content provided by [^.\n]{1,80}\."
     r"|We ask for your permission before anything is loaded, as they may be using cookies"
@@ -69,12 +70,12 @@ _BOILERPLATE = regex.compile(
     regex.IGNORECASE,
 )
 # Between a signature and the end marker: at most the BBC's "Report" link.
-_REPORT_ONLY = regex.compile(r"\s{0,20}(?:Report\s{0,20})?")
-_SENTENCE_END = regex.compile(r"[.!?…][\"”’)]?[ \t\u00a0]+(?=\S)")
+_REPORT_ONLY = lazy_compile(r"\s{0,20}(?:Report\s{0,20})?")
+_SENTENCE_END = lazy_compile(r"[.!?…][\"”’)]?[ \t\u00a0]+(?=\S)")
 _MAX_SENTENCES = 12
 # A reporter's verb (narrower than body.REPORTING_CUE, whose "message", "online"...
 # are common in posts themselves).
-_REPORTING_VERB = regex.compile(
+_REPORTING_VERB = lazy_compile(
     r"\b(?:said|says|told|reported|reports|according|wrote|tweeted|posted|added|noted|"
     r"explained|announced)\b",
     regex.IGNORECASE,

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 import attrs
 import regex
 
+from .._lazy import lazy_compile
 from ..model import Post
 from ..platforms.urls import PostURL, find_post_urls, parse_post_url
 from ..read import Source
@@ -60,7 +61,7 @@ class Params:
         return [v for _, v in self.named] + list(self.positional)
 
 
-_PARAM = regex.compile(
+_PARAM = lazy_compile(
     r"(?:(?P<key>[A-Za-z_][\w.-]{0,40})[ \t]{0,8}=[ \t]{0,8})?"
     r"(?:\"(?P<dq>[^\"]{0,2000})\"|'(?P<sq>[^']{0,2000})'|`(?P<bq>[^`]{0,2000})`"
     r"|\{(?P<br>(?:[^{}]{1,2000}+|\{[^{}]{0,2000}+\}){0,50}+)\}|(?P<bare>[^\s\"'`{}]{1,2000}))"
@@ -134,7 +135,7 @@ class Syntax:
         return tuple(n for n in names if any(m.replace("{name}", n) in text for m in per_name))
 
 
-_NAME = regex.compile(r"[ \t\r\n]{0,50}(?P<name>[A-Za-z_][\w./-]{0,60})(?=[ \t\r\n]|\Z)")
+_NAME = lazy_compile(r"[ \t\r\n]{0,50}(?P<name>[A-Za-z_][\w./-]{0,60})(?=[ \t\r\n]|\Z)")
 
 
 def _named_inner(start: int, end: int, inner: str, names: tuple[str, ...]) -> Tag | None:
@@ -145,7 +146,7 @@ def _named_inner(start: int, end: int, inner: str, names: tuple[str, ...]) -> Ta
 
 
 _N = str(_MAX_TAG)
-_HUGO = regex.compile(
+_HUGO = lazy_compile(
     r"\{\{(?:<(?!/\*)(?P<a>[^{}]{0," + _N + r"}?)>|%(?!/\*)(?P<p>[^{}]{0," + _N + r"}?)%)\}\}"
 )
 
@@ -160,7 +161,7 @@ def _find_hugo(src: Source, names: tuple[str, ...]) -> Iterator[Tag]:
 
 
 # `{%` inside Hugo's `{{%` is not a Liquid tag.
-_LIQUID = regex.compile(r"(?<!\{)\{%-?(?P<inner>[^{}]{0," + _N + r"}?)-?%\}")
+_LIQUID = lazy_compile(r"(?<!\{)\{%-?(?P<inner>[^{}]{0," + _N + r"}?)-?%\}")
 
 
 def _find_liquid(src: Source, names: tuple[str, ...]) -> Iterator[Tag]:
@@ -221,7 +222,7 @@ class _Closers:
         return at if at >= 0 and at - pos <= _MAX_BLOCK else -1
 
 
-_JSX_CLOSE_END = regex.compile(r"[ \t\r\n]{0,20}>")
+_JSX_CLOSE_END = lazy_compile(r"[ \t\r\n]{0,20}>")
 
 
 def _find_jsx(src: Source, names: tuple[str, ...]) -> Iterator[Tag]:
@@ -244,7 +245,7 @@ def _find_jsx(src: Source, names: tuple[str, ...]) -> Iterator[Tag]:
         yield Tag(m.start(), end, m.group("name"), parse_params(attrs_text), content)
 
 
-_GUTENBERG = regex.compile(
+_GUTENBERG = lazy_compile(
     r"<!-- wp:(?P<name>embed|core-embed/[a-z0-9-]{1,40})(?=[\s/])"
     r"(?P<attrs>[^<>]{0," + _N + r"}?)(?P<self>/)?-->"
 )
@@ -284,7 +285,7 @@ def _find_gutenberg(src: Source, names: tuple[str, ...]) -> Iterator[Tag]:
 
 _GHOST_BEGIN = "<!--kg-card-begin: embed-->"
 _GHOST_END = "<!--kg-card-end: embed-->"
-_MARKUP = regex.compile(r"<[^<>]{0,1000}>")
+_MARKUP = lazy_compile(r"<[^<>]{0,1000}>")
 
 
 def _has_embed_markup(markup: str) -> bool:
@@ -323,7 +324,7 @@ def _find_ghost(src: Source, names: tuple[str, ...]) -> Iterator[Tag]:
 
 
 _INDENT_MAX = 3  # four spaces make a Markdown code block
-_SCHEME = regex.compile(r"https?://", regex.IGNORECASE)
+_SCHEME = lazy_compile(r"https?://", regex.IGNORECASE)
 
 
 def _alone(text: str, start: int, end: int, floor: int, markdown: bool) -> tuple[int, int] | None:
@@ -450,7 +451,7 @@ def _bluesky_id(value: str, params: Params) -> PostURL | None:
     return parse_post_url(f"https://bsky.app/profile/{user.lstrip('@')}/post/{value}")
 
 
-_VIMEO = regex.compile(
+_VIMEO = lazy_compile(
     r"(?:(?:https?:)?//)?(?:www\.|player\.)?vimeo\.com/(?:video/)?(?P<id>[0-9]{1,12})/?"
 )
 

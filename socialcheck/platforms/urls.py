@@ -52,6 +52,8 @@ from urllib.parse import parse_qs, unquote
 import attrs
 import regex
 
+from .._lazy import lazy_compile
+
 __all__ = ["MAX_URL_LENGTH", "PostURL", "find_post_urls", "parse_post_url"]
 
 MAX_URL_LENGTH = 2000
@@ -123,10 +125,10 @@ class _Parts:
 _Result = tuple[str, str | None, str | None, str, str | None]
 _Parser = Callable[[_Parts], _Result | None]
 
-_SCHEME = regex.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}:")
-_LABEL = regex.compile(r"[\w-]{1,63}")
-_DIGITS = regex.compile(r"[0-9]{1,25}")
-_MD_ESCAPE = regex.compile(r"\\([_*~])")
+_SCHEME = lazy_compile(r"[A-Za-z][A-Za-z0-9+.-]{0,30}:")
+_LABEL = lazy_compile(r"[\w-]{1,63}")
+_DIGITS = lazy_compile(r"[0-9]{1,25}")
+_MD_ESCAPE = lazy_compile(r"\\([_*~])")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -209,10 +211,10 @@ def _has_registrable_domain(host: str) -> bool:
 
 # --------------------------------------------------------------------------- X / Twitter
 
-_X_HANDLE = regex.compile(r"[A-Za-z0-9_]{1,20}")
-_X_PROFILE = regex.compile(r"[A-Za-z0-9_]{1,15}")
-_X_CODE = regex.compile(r"[A-Za-z0-9]{1,30}")
-_X_MEDIA = regex.compile(r"(?P<key>[A-Za-z0-9_-]{1,64})(?:\.[A-Za-z0-9]{1,5})?")
+_X_HANDLE = lazy_compile(r"[A-Za-z0-9_]{1,20}")
+_X_PROFILE = lazy_compile(r"[A-Za-z0-9_]{1,15}")
+_X_CODE = lazy_compile(r"[A-Za-z0-9]{1,30}")
+_X_MEDIA = lazy_compile(r"(?P<key>[A-Za-z0-9_-]{1,64})(?:\.[A-Za-z0-9]{1,5})?")
 _X_STATUS_ROUTES = frozenset({"i", "status", "statuses"})
 _X_RESERVED = _words(
     """i home explore search notifications messages settings login logout signup tos privacy
@@ -281,11 +283,11 @@ def _twitter_media(p: _Parts) -> _Result | None:
 
 # --------------------------------------------------------------------------- Bluesky
 
-_DID = regex.compile(r"did:[a-z]{1,32}:[A-Za-z0-9._:%-]{0,2047}[A-Za-z0-9._-]")
-_DNS_LABEL = regex.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
-_RKEY = regex.compile(r"[A-Za-z0-9._:~-]{1,512}")
+_DID = lazy_compile(r"did:[a-z]{1,32}:[A-Za-z0-9._:%-]{0,2047}[A-Za-z0-9._-]")
+_DNS_LABEL = lazy_compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+_RKEY = lazy_compile(r"[A-Za-z0-9._:~-]{1,512}")
 _BSKY_TAILS = frozenset({"liked-by", "reposted-by", "quotes"})
-_SHORT_CODE = regex.compile(r"[A-Za-z0-9_-]{1,64}")
+_SHORT_CODE = lazy_compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def _is_bsky_actor(actor: str) -> bool:
@@ -354,7 +356,7 @@ def _at_uri(url: str) -> PostURL | None:
 
 # --------------------------------------------------------------------------- Mastodon family
 
-_MASTO_USER = regex.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,63})")
+_MASTO_USER = lazy_compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,63})")
 
 
 def _masto_handle(seg: str) -> str | None:
@@ -411,8 +413,8 @@ def _truthsocial(p: _Parts) -> _Result | None:
 
 # --------------------------------------------------------------------------- Threads, Instagram
 
-_IG_CODE = regex.compile(r"[A-Za-z0-9_-]{5,64}")
-_IG_USER = regex.compile(r"[A-Za-z0-9._]{1,30}")
+_IG_CODE = lazy_compile(r"[A-Za-z0-9_-]{5,64}")
+_IG_USER = lazy_compile(r"[A-Za-z0-9._]{1,30}")
 _IG_TYPES = {"p": "p", "reel": "reel", "reels": "reel", "tv": "tv"}
 _IG_RESERVED = _words(
     """explore accounts about developer legal direct stories p reel reels tv web emails challenge
@@ -468,8 +470,8 @@ def _instagram(p: _Parts) -> _Result | None:
 
 # --------------------------------------------------------------------------- Facebook
 
-_FB_ID = regex.compile(r"[0-9]{1,25}|pfbid[0-9A-Za-z]{10,100}")
-_FB_PAGE = regex.compile(r"[A-Za-z0-9.-]{1,100}")
+_FB_ID = lazy_compile(r"[0-9]{1,25}|pfbid[0-9A-Za-z]{10,100}")
+_FB_PAGE = lazy_compile(r"[A-Za-z0-9.-]{1,100}")
 _FB_RESERVED = _words(
     """login watch groups events marketplace pages help policies privacy sharer share dialog
     plugins photo photos video videos reel reels stories search hashtag friends bookmarks saved
@@ -568,8 +570,8 @@ def _facebook_short(p: _Parts) -> _Result | None:
 
 # --------------------------------------------------------------------------- TikTok
 
-_TT_USER = regex.compile(r"[A-Za-z0-9_.-]{1,64}")
-_TT_HTML_ID = regex.compile(r"(?P<id>[0-9]{1,25})\.html")
+_TT_USER = lazy_compile(r"[A-Za-z0-9_.-]{1,64}")
+_TT_HTML_ID = lazy_compile(r"(?P<id>[0-9]{1,25})\.html")
 
 
 def _tt_embed(video_id: str) -> _Result:
@@ -611,9 +613,9 @@ def _tiktok_short(p: _Parts) -> _Result | None:
 
 # --------------------------------------------------------------------------- YouTube
 
-_YT_ID = regex.compile(r"[A-Za-z0-9_-]{11}")
-_YT_HANDLE = regex.compile(r"[A-Za-z0-9._-]{3,30}")
-_YT_NAME = regex.compile(r"[A-Za-z0-9._-]{1,100}")
+_YT_ID = lazy_compile(r"[A-Za-z0-9_-]{11}")
+_YT_HANDLE = lazy_compile(r"[A-Za-z0-9._-]{3,30}")
+_YT_NAME = lazy_compile(r"[A-Za-z0-9._-]{1,100}")
 _YT_PATHS = frozenset({"shorts", "embed", "live", "v", "e"})
 _YT = "https://www.youtube.com"
 
@@ -646,12 +648,12 @@ def _youtube_short(p: _Parts) -> _Result | None:
 
 # --------------------------------------------------------------------------- LinkedIn
 
-_LI_POSTS = regex.compile(
+_LI_POSTS = lazy_compile(
     r"(?P<vanity>[^/_]{1,200})_(?:[^/]{0,1000}-)?(?P<type>activity|share|ugcPost)"
     r"-(?P<id>[0-9]{19})(?:-[A-Za-z0-9_-]{1,16})?"
 )
-_LI_URN = regex.compile(r"urn:li:(?P<type>activity|share|ugcPost):(?P<id>[0-9]{19})")
-_LI_SLUG = regex.compile(r"[^/?#\s]{1,200}")
+_LI_URN = lazy_compile(r"urn:li:(?P<type>activity|share|ugcPost):(?P<id>[0-9]{19})")
+_LI_SLUG = lazy_compile(r"[^/?#\s]{1,200}")
 
 
 def _li_post(handle: str | None, urn_type: str, post_id: str) -> _Result:
@@ -682,9 +684,9 @@ def _linkedin(p: _Parts) -> _Result | None:
 
 # --------------------------------------------------------------------------- Reddit
 
-_RD_ID = regex.compile(r"[A-Za-z0-9]{1,13}")
-_RD_SUB = regex.compile(r"[A-Za-z0-9_]{2,21}")
-_RD_USER = regex.compile(r"[A-Za-z0-9_-]{3,20}")
+_RD_ID = lazy_compile(r"[A-Za-z0-9]{1,13}")
+_RD_SUB = lazy_compile(r"[A-Za-z0-9_]{2,21}")
+_RD_USER = lazy_compile(r"[A-Za-z0-9_-]{3,20}")
 _RD = "https://www.reddit.com"
 
 
@@ -722,7 +724,7 @@ def _reddit_short(p: _Parts) -> _Result | None:
 
 # --------------------------------------------------------------------------- Telegram
 
-_TG_CHANNEL = regex.compile(r"[A-Za-z][A-Za-z0-9_]{3,31}")
+_TG_CHANNEL = lazy_compile(r"[A-Za-z][A-Za-z0-9_]{3,31}")
 _TG_RESERVED = _words(
     """joinchat addstickers addemoji addtheme share proxy socks setlanguage iv login confirmphone
     bg invoice boost contact addlist"""
@@ -924,15 +926,15 @@ def parse_post_url(url: str) -> PostURL | None:
 _TRAILING = ".,;:!?)]}'\"\u201d\u2019\u2026*"
 # Characters that end a token besides white space: markup, dashes, curly/angle quotes.
 _STOP_CHARS = '<>"`\u2014\u2013\u201c\u201d\u2018\u00ab\u00bb'
-_STOP = regex.compile(r"[\s" + _STOP_CHARS + "]")
+_STOP = lazy_compile(r"[\s" + _STOP_CHARS + "]")
 _PREFIX_MAX = 300  # characters looked back from a token's first "/" (scheme + host fit)
 # Searched in reverse from a "/": the run of token characters that ends there.
-_WORD_BACK = regex.compile(r"(?r)[^\s" + _STOP_CHARS + "]{0," + str(_PREFIX_MAX) + "}")
+_WORD_BACK = lazy_compile(r"(?r)[^\s" + _STOP_CHARS + "]{0," + str(_PREFIX_MAX) + "}")
 
 _SCHEMELESS_HOSTS = sorted(
     (h for h in _HOSTS if not h.startswith("www.")), key=lambda h: (-len(h), h)
 )
-_TOKEN = regex.compile(
+_TOKEN = lazy_compile(
     r"(?:\b(?:https?|at)://|(?<![\w.@/:+%-])(?:www\.|(?:"
     + "|".join(regex.escape(h) for h in _SCHEMELESS_HOSTS)
     + r")/))"
