@@ -204,6 +204,10 @@ HOSTILE: list[tuple[str, Callable[[float], str]]] = [
         '"x. " * 300_000 + "— A (@a) March 5, 2026"',
         _rep("x. ", 300_000, "\u2014 A (@a) March 5, 2026"),
     ),
+    (
+        '"x > — A (@a) March 5, 2026 " * 20_000',
+        lambda k: "x > \u2014 A (@a) March 5, 2026 " * int(20_000 * k),
+    ),
 ]
 
 

@@ -33,6 +33,7 @@ _PARA_BREAK = regex.compile(r"\n(?:[ \t\r\u00a0>]*\n)*")
 
 # Markdown quote markers (`> `) count as white space around and between paragraphs.
 _QUOTE_SPACE = " \t\r\n\u00a0>"
+_MARKER_INDENT = 16  # spaces and nested `>` a quote marker may have before it
 _SHORT_PARAGRAPH = 60
 _MAX_EXTRA_PARAGRAPHS = 4
 _DUP_TAIL = 24
@@ -86,14 +87,18 @@ def dominant_gap(text: str, lo: int = 0) -> int:
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:
-    while pos < end and (text[pos].isspace() or text[pos] == ">" and _at_line_start(text, pos)):
+    while pos < end and (text[pos].isspace() or text[pos] == ">" and quote_marker_at(text, pos)):
         pos += 1
     return pos
 
 
-def _at_line_start(text: str, pos: int) -> bool:
-    before = text.rfind("\n", 0, pos)
-    return text[before + 1 : pos].strip() == ""
+def quote_marker_at(text: str, pos: int) -> bool:
+    """Whether the `>` at `pos` is a Markdown quote marker: at most a few spaces (or
+    other markers) before it on its line. Bounded, so that a long line costs nothing."""
+    j = pos
+    while j > 0 and pos - j < _MARKER_INDENT and text[j - 1] in " \t>":
+        j -= 1
+    return j == 0 or text[j - 1] == "\n"
 
 
 def is_lead_in(words: str) -> bool:

@@ -6,7 +6,7 @@ import regex
 
 from ..model import Post
 from ..platforms import twitter
-from .body import BodyStart, dominant_gap, find_body_start
+from .body import BodyStart, dominant_gap, find_body_start, quote_marker_at
 from .signature import Signature, find_signatures
 
 _TOKEN_BACKWARDS = regex.compile(r"(?r)\S+")
@@ -48,12 +48,6 @@ def links_in(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]
     return out
 
 
-def _quote_marker(text: str, pos: int) -> bool:
-    """A Markdown `>` quote marker: only white space before it on its line."""
-    line = text.rfind("\n", 0, pos)
-    return text[line + 1 : pos].strip() == ""
-
-
 def _limit(sig: Signature) -> int:
     if sig.platform == "bluesky":
         return _BLUESKY_LIMIT
@@ -69,7 +63,7 @@ def post_from_signature(
     while body_end > lo and (
         text[body_end - 1].isspace()
         or text[body_end - 1] == ">"
-        and _quote_marker(text, body_end - 1)
+        and quote_marker_at(text, body_end - 1)
     ):
         body_end -= 1
     limit = _limit(sig)
@@ -110,12 +104,7 @@ def post_from_signature(
         m = twitter.STATUS_URL.match(link)
         if m:
             status_id, url = m.group("id"), link
-    truncated = (
-        bool(body)
-        and body is not None
-        and body.endswith(("…", "..."))
-        and (len(body) >= 0.7 * limit)
-    )
+    truncated = body is not None and body.endswith(("…", "...")) and (len(body) >= 0.7 * limit)
     if not sig.dash:
         evidence.append("signature has no dash (stripped by the source)")
     # Cheap length test first: a weighted length over 280 needs more than 140 characters.

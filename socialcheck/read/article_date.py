@@ -20,16 +20,21 @@ import regex
 
 from ..dates import parse_iso_date
 
-_HEADER = regex.compile(r"\A\s{0,8}date[ \t]{1,4}(\d{4}-\d{2}-\d{2})(?!\d)")
+_HEADER = regex.compile(r"\A\ufeff?\s{0,8}date[ \t]{1,4}(\d{4}-\d{2}-\d{2})(?!\d)")
 _FRONT_YAML = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _FRONT_TOML = regex.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n")
+# A front matter block closes at a line that is exactly its fence.
+_CLOSERS = {
+    "---": regex.compile(r"^---[ \t\r]*$", regex.MULTILINE),
+    "+++": regex.compile(r"^\+\+\+[ \t\r]*$", regex.MULTILINE),
+}
 _YAML_DATE = regex.compile(
     r"^(?:date|published|pubDate|publishDate)[ \t]{0,4}:[ \t]{0,4}"
-    r"['\"]?([0-9][0-9T:.+\-Z ]{9,34})['\"]?[ \t]*$",
+    r"['\"]?([0-9][0-9T:.+\-Z ]{9,34})['\"]?[ \t\r]*$",
     regex.MULTILINE,
 )
 _TOML_DATE = regex.compile(
-    r"^(?:date|publishDate)[ \t]{0,4}=[ \t]{0,4}['\"]?([0-9][0-9T:.+\-Z ]{9,34})['\"]?[ \t]*$",
+    r"^(?:date|publishDate)[ \t]{0,4}=[ \t]{0,4}['\"]?([0-9][0-9T:.+\-Z ]{9,34})['\"]?[ \t\r]*$",
     regex.MULTILINE,
 )
 _META = regex.compile(
@@ -59,22 +64,29 @@ def _iso(value: str) -> _dt.date | None:
         return None
 
 
-def _front_matter(head: str) -> ArticleDate | None:
-    for opener, closer, pattern in (
-        (_FRONT_YAML, "---", _YAML_DATE),
-        (_FRONT_TOML, "+++", _TOML_DATE),
-    ):
+def _front_matter_block(head: str) -> tuple[int, int, str] | None:
+    """(content start, closing fence end, fence) of leading YAML or TOML front matter."""
+    for opener, fence in ((_FRONT_YAML, "---"), (_FRONT_TOML, "+++")):
         m = opener.match(head)
         if m is None:
             continue
-        end = head.find("\n" + closer, m.end() - 1)
-        if end < 0:
-            continue
-        found = pattern.search(head, m.end(), end + 1)
-        if found:
-            value = _iso(found.group(1))
-            if value is not None:
-                return ArticleDate(value, "front-matter")
+        close = _CLOSERS[fence].search(head, m.end())
+        if close is not None:
+            return m.end(), close.end(), fence
+    return None
+
+
+def _front_matter(head: str) -> ArticleDate | None:
+    block = _front_matter_block(head)
+    if block is None:
+        return None
+    start, end, fence = block
+    pattern = _YAML_DATE if fence == "---" else _TOML_DATE
+    found = pattern.search(head, start, end)
+    if found:
+        value = _iso(found.group(1))
+        if value is not None:
+            return ArticleDate(value, "front-matter")
     return None
 
 
@@ -121,15 +133,12 @@ def find_article_date(text: str, source: str | None = None) -> ArticleDate | Non
 def header_end(text: str) -> int:
     """Offset just past a leading date header or front matter block (0 if none).
 
-    No post body can reach back into these.
+    No post body can reach back into these. A header whose date is impossible is
+    not a header (the reader does not take its date either).
     """
-    m = _HEADER.match(text, 0, _HEAD_WINDOW)
-    if m:
+    head = text[:_HEAD_WINDOW]
+    m = _HEADER.match(head)
+    if m and _iso(m.group(1)) is not None:
         return int(m.end(1))
-    for opener, closer in ((_FRONT_YAML, "---"), (_FRONT_TOML, "+++")):
-        fm = opener.match(text, 0, _HEAD_WINDOW)
-        if fm:
-            close = text.find("\n" + closer, fm.end() - 1, _HEAD_WINDOW)
-            if close >= 0:
-                return close + 1 + len(closer)
-    return 0
+    block = _front_matter_block(head)
+    return block[1] if block else 0

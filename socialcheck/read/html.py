@@ -12,12 +12,15 @@ import re
 from html.parser import HTMLParser
 
 import attrs
+from attrs import evolve as attrs_evolve
 
 from .offsets import OffsetMap, OffsetMapBuilder
 
 Span = tuple[int, int]
 
-_SKIP_CONTENT = frozenset({"script", "style", "noscript", "template", "title", "head", "svg"})
+# Elements whose content is never shown. Not `head`: its end tag is optional, and
+# what it holds that is not shown (title, script, style) is skipped anyway.
+_SKIP_CONTENT = frozenset({"script", "style", "noscript", "template", "title", "svg"})
 _MASK_CONTENT = frozenset({"pre", "code", "textarea", "kbd", "samp"})
 _BLOCK = frozenset(
     {
@@ -36,6 +39,7 @@ class Token:
     tag: str = ""
     attrs: tuple[tuple[str, str], ...] = ()
     data: str = ""
+    self_closing: bool = False  # `<svg/>`: a start tag with no content to skip
 
     def attr(self, name: str) -> str | None:
         for key, value in self.attrs:
@@ -75,6 +79,7 @@ class _Collector(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
+        self.tokens[-1] = attrs_evolve(self.tokens[-1], self_closing=True)
 
     def handle_endtag(self, tag: str) -> None:
         start = self._pos()
@@ -232,7 +237,7 @@ def visible_text(raw: str, tokens: tuple[Token, ...]) -> VisibleText:
                 skip_depth += 1
             continue
         if tok.kind in ("start", "end"):
-            if tok.kind == "start" and tok.tag in _SKIP_CONTENT:
+            if tok.kind == "start" and tok.tag in _SKIP_CONTENT and not tok.self_closing:
                 skip_depth, skip_tag = 1, tok.tag
                 continue
             if tok.kind == "start" and tok.tag in _MASK_CONTENT and mask_start < 0:

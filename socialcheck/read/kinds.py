@@ -6,6 +6,8 @@ import os
 
 import regex
 
+from .article_date import header_end
+
 KINDS = ("text", "html", "markdown")
 _ALIASES = {"md": "markdown", "htm": "html", "txt": "text", "plain": "text"}
 _EXTENSIONS = {
@@ -15,7 +17,6 @@ _EXTENSIONS = {
 }  # fmt: skip
 
 _SNIFF = 8192
-_DATE_HEADER = regex.compile(r"\A\s{0,8}date[ \t]{1,4}\d{4}-\d{2}-\d{2}[ \t]*\r?\n")
 _HTML_START = regex.compile(
     r"\A\s{0,200}<(?:!doctype|html|head|body|meta|div|p|article|section)\b", regex.IGNORECASE
 )
@@ -24,7 +25,7 @@ _HTML_TAG = regex.compile(
     regex.IGNORECASE,
 )
 _MARKDOWN = regex.compile(
-    r"^(?:#{1,6}[ \t]|```|~~~|---[ \t]*$|\+\+\+[ \t]*$|[*-][ \t]|>[ \t]|\{\{[<%]|\{%)"
+    r"^(?:#{1,6}[ \t]|```|~~~|---[ \t\r]*$|\+\+\+[ \t\r]*$|[*-][ \t]|>[ \t]|\{\{[<%]|\{%)"
     r"|\]\([^()\s]{1,300}\)",
     regex.MULTILINE,
 )
@@ -43,10 +44,10 @@ def sniff_kind(text: str, source: str | None = None) -> str:
         ext = os.path.splitext(source)[1].lower()
         if ext in _EXTENSIONS:
             return _EXTENSIONS[ext]
-    head = text[:_SNIFF]
-    header = _DATE_HEADER.match(head)
-    if header:
-        head = head[header.end() :]
+    floor = header_end(text)
+    if floor and text.lstrip("\ufeff").startswith(("---", "+++")):
+        return "markdown"  # YAML or TOML front matter: a static-site content file
+    head = text[floor:][:_SNIFF]
     if _HTML_START.match(head):
         return "html"
     if len(_MARKDOWN.findall(head)) >= 2:

@@ -8,7 +8,8 @@ import regex
 
 Span = tuple[int, int]
 
-_FENCE = regex.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n", regex.MULTILINE)
+# CommonMark: a backtick fence's info string has no backtick ("```x``` here" is inline code).
+_FENCE = regex.compile(r"^[ \t]{0,3}(`{3,}(?=[^`\n]*\n)|~{3,})[^\n]*\n", regex.MULTILINE)
 _INLINE_CODE = regex.compile(r"(`{1,3})[^`\n]{1,2000}?\1")
 _LIQUID_OPEN = regex.compile(r"\{%-?[ \t]*(comment|raw)[ \t]*-?%\}")
 # Pairs of (opener, closer) found with plain string search: linear on hostile input.
@@ -26,7 +27,7 @@ def _fences(text: str) -> list[Span]:
             return spans
         marker = m.group(1)
         closer = regex.compile(
-            r"^[ \t]{0,3}" + regex.escape(marker[0]) + "{" + str(len(marker)) + r",}[ \t]*$",
+            r"^[ \t]{0,3}" + regex.escape(marker[0]) + "{" + str(len(marker)) + r",}[ \t\r]*$",
             regex.MULTILINE,
         )
         close = closer.search(text, m.end())

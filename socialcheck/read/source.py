@@ -34,11 +34,8 @@ def read_source(text: str, kind: str | None = None, source: str | None = None) -
     if chosen == "html":
         tokens = tokenize(text)
         visible = visible_text(text, tokens)
-        scan_floor = 0
-        if floor:
-            # The header is plain text before the markup: skip its visible copy too.
-            while scan_floor < len(visible.text) and visible.map.start(scan_floor) < floor:
-                scan_floor += 1
+        # The header is plain text before the markup: skip its visible copy too.
+        scan_floor = visible.map.derived(floor) if floor else 0
         return Source(
             text, chosen, visible.text, visible.map, tokens, visible.masked, floor, scan_floor
         )

@@ -1,0 +1,54 @@
+"""Reader edge cases found in review: line endings, optional end tags, fences, closers."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialcheck import parse
+from socialcheck.read.article_date import header_end
+from socialcheck.read.kinds import sniff_kind
+from socialcheck.read.markdown import masked_spans
+
+SIG = "Great day. \u2014 Jane Doe (@jane) March 5, 2026"
+
+
+def test_crlf_code_fence_closes() -> None:
+    text = f"# T\r\n\r\n```\r\ncode\r\n```\r\n\r\n{SIG}\r\n"
+    assert [p.handle for p in parse(text, kind="markdown").posts] == ["jane"]
+
+
+def test_inline_triple_backticks_do_not_open_a_fence() -> None:
+    text = f"```npm i``` here.\n\n{SIG}\n"
+    assert masked_spans(text) == ((0, 11),)
+    assert len(parse(text, kind="markdown").posts) == 1
+
+
+def test_crlf_front_matter_gives_the_date() -> None:
+    doc = parse("---\r\ntitle: x\r\ndate: 2026-03-05\r\n---\r\n\r\nhello\r\n")
+    assert doc.article_date is not None and doc.article_date.isoformat() == "2026-03-05"
+    assert doc.article_date_source == "front-matter"
+
+
+def test_front_matter_closes_only_at_its_own_fence() -> None:
+    assert header_end("---\ntitle: x\n----\nbody") == 0
+    assert header_end("---\ntitle: x\n---\nbody") == len("---\ntitle: x\n---")
+
+
+def test_impossible_header_date_is_not_a_header() -> None:
+    assert header_end("date 2026-02-30\nbody") == 0
+
+
+def test_front_matter_means_markdown() -> None:
+    assert sniff_kind("---\ntitle: x\n---\nJust a sentence.\n") == "markdown"
+
+
+@pytest.mark.parametrize("tag", ["svg", "noscript", "template"])
+def test_self_closing_hidden_element_hides_nothing_after_it(tag: str) -> None:
+    doc = parse(f"<p>icon<{tag}/></p><p>{SIG}</p>", kind="html")
+    assert [p.handle for p in doc.posts] == ["jane"]
+
+
+def test_head_without_end_tag_does_not_hide_the_body() -> None:
+    doc = parse(f"<html><head><meta charset=utf-8><title>T</title><body><p>{SIG}</p>", kind="html")
+    assert [p.handle for p in doc.posts] == ["jane"]
+    assert "T" not in doc.prose.split()  # the title is still not shown
