@@ -45,6 +45,7 @@ CORPUS_JSONS = sorted(CORPUS_DIR.glob("[0-9][0-9][0-9].json")) if CORPUS_DIR.is_
 CASES = {p.stem: golden.load_case(p, name=p.stem) for p in CORPUS_JSONS}
 KNOWN_MISSES, KNOWN_MISS_PROBLEMS = golden.load_known_misses()
 
+
 def gold_posts(case: golden.Case) -> list[Mapping[str, Any]]:
     return list(case.gold.get("posts", []))
 
@@ -182,9 +183,7 @@ def test_corpus_post_count(name: str) -> None:
     ctx = context(name)
     mismatches: list[golden.Mismatch] = []
     if len(ctx.signed) != len(ctx.expected):
-        mismatches.append(
-            golden.Mismatch("count", "posts", len(ctx.expected), len(ctx.signed))
-        )
+        mismatches.append(golden.Mismatch("count", "posts", len(ctx.expected), len(ctx.signed)))
     missing_ok = True
     for i, (post, got) in enumerate(zip(ctx.expected, ctx.aligned, strict=True)):
         if got is None:
