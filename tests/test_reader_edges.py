@@ -52,3 +52,13 @@ def test_head_without_end_tag_does_not_hide_the_body() -> None:
     doc = parse(f"<html><head><meta charset=utf-8><title>T</title><body><p>{SIG}</p>", kind="html")
     assert [p.handle for p in doc.posts] == ["jane"]
     assert "T" not in doc.prose.split()  # the title is still not shown
+
+
+def test_one_extra_blank_line_does_not_pull_prose_into_a_post() -> None:
+    text = (
+        "Intro paragraph that is long enough to be prose, said the reporter today.\r\n\r\n"
+        "No Tariffs! We win!\r\n"
+        "\u2014 Donald J. Trump (@realDonaldTrump) July 26, 2019\r\n"
+        "Next paragraph.\r\n"
+    )
+    assert [p.body for p in parse(text).posts] == ["No Tariffs! We win!"]

@@ -169,7 +169,8 @@ def _joins_previous(text: str, para: Paragraph, current: Paragraph, usual_gap: i
     words = text[para.start : para.end].strip()
     if current.gap_before < usual_gap:
         return "a single line break, narrower than the article's paragraph breaks"
-    if current.gap_before > usual_gap and not words.endswith(":"):
+    # Two or more newlines wider: one extra blank line is too common to mean anything.
+    if current.gap_before >= usual_gap + 2 and not words.endswith(":"):
         return "a wider break than the article's paragraphs separates it from the post"
     if REPORTING_CUE.search(words):
         return None
