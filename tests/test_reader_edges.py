@@ -62,3 +62,17 @@ def test_one_extra_blank_line_does_not_pull_prose_into_a_post() -> None:
         "Next paragraph.\r\n"
     )
     assert [p.body for p in parse(text).posts] == ["No Tariffs! We win!"]
+
+
+def test_reporter_sentence_saying_where_it_was_posted_is_not_the_body() -> None:
+    text = (
+        "Story.\n\nThe mayor responded on Twitter. Great game tonight! "
+        "pic.twitter.com/AbCdEfGhIj \u2014 Mayor Bob (@mayorbob) March 5, 2026\n\nMore.\n"
+    )
+    assert [p.body for p in parse(text).posts] == ["Great game tonight!"]
+
+
+def test_first_person_where_posted_sentence_is_the_post_speaking() -> None:
+    body = "I posted on Twitter yesterday. Now I am back!"
+    text = f"Story.\n\n{body} \u2014 Mayor Bob (@mayorbob) March 5, 2026\n"
+    assert [p.body for p in parse(text).posts] == [body]

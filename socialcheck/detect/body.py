@@ -18,6 +18,15 @@ _LEAD_IN = regex.compile(
     r"responded|joked|reacted|saying|announced|declared)\b[^.!?\n]{0,60}?:[ \t\u00a0]+(?=\S)",
     regex.IGNORECASE,
 )
+# A reporter's sentence that says where the post was made ("…, she wrote on Twitter.").
+_LEAD_SENTENCE = regex.compile(
+    # Not "I posted on Twitter…": a first person is the post speaking, not the reporter.
+    r"(?<!\b(?:I|[Ww]e|[Ii]'ve|[Ww]e've)[ \t])"
+    r"\b(?:said|wrote|tweeted|posted|responded|replied|reacted|shared|added|announced)\b"
+    r"[^.!?\n]{0,80}?\b(?:on Twitter|on X|in a tweet|in a post|on social media|on Instagram|"
+    r"on Bluesky|on Threads|on Facebook|on Mastodon)\b[^.!?\n]{0,60}?[.:!][ \t\u00a0]+(?=\S)",
+    regex.IGNORECASE,
+)
 # Words that make a short paragraph a reporter's lead-in rather than the post's own.
 REPORTING_CUE = regex.compile(
     r"\b(?:said|says|say|wrote|writes|tweet|tweets|tweeted|post|posts|posted|added|"
@@ -147,6 +156,13 @@ def _intra_line(text: str, start: int, end: int, limit: int) -> BodyStart:
     if lead is not None and lead < end:
         best = lead
         evidence.append("starts after a lead-in that ends with a colon")
+        confidence *= 0.85
+    said = None
+    for m in _LEAD_SENTENCE.finditer(text, best, end):
+        said = m.end()
+    if said is not None and said < end:
+        best = said
+        evidence.append("starts after the reporter's sentence saying where it was posted")
         confidence *= 0.85
     if end - best > limit * 1.1:
         cut = None
