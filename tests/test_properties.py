@@ -10,12 +10,13 @@ No network. The example database is off so that the run writes no files.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import socialcheck
@@ -253,6 +254,9 @@ def render_paragraph(spec: Spec, shape: str) -> str:
     raise AssertionError(shape)
 
 
+DESCRIBES_A_POST = re.compile(
+    r"\b(?:tweeted|retweeted|quote-tweeted|posted|replied|responded|answered|wrote)\b"
+)
 PARAGRAPH_SHAPES = ["mdash", "ndash", "double-hyphen", "entity", "glued", "links-paragraph"]
 
 
@@ -299,6 +303,11 @@ def paragraph_articles(draw: Any, shapes: list[str]) -> tuple[str, list[Spec], l
     for _ in range(draw(st.integers(1, 3))):
         shape = draw(st.sampled_from(shapes))
         spec = draw(specs(min_links=1 if shape == "links-paragraph" else 0))
+        if shape == "links-paragraph":
+            # With the signature and its links alone on a line, a paragraph that says
+            # someone "tweeted", "posted", "replied"... is read as the reporter describing
+            # the post (docs/body-boundaries.md, rule 2); such bodies are left out here.
+            assume(not DESCRIBES_A_POST.search(spec.body))
         posts.append((spec, shape))
     proses = draw(st.lists(prose_paragraphs, min_size=len(posts) + 1, max_size=len(posts) + 1))
     text = build_paragraph_article(proses, posts)

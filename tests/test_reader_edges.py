@@ -65,11 +65,41 @@ def test_one_extra_blank_line_does_not_pull_prose_into_a_post() -> None:
 
 
 def test_reporter_sentence_saying_where_it_was_posted_is_not_the_body() -> None:
+    # One long scraped line (the dataset lost the paragraph breaks): the reporter's
+    # words and the post share it, and together they are longer than a post can be.
+    prose = "The council spent the evening on the harbour plan and the new road. " * 4
     text = (
-        "Story.\n\nThe mayor responded on Twitter. Great game tonight! "
-        "pic.twitter.com/AbCdEfGhIj \u2014 Mayor Bob (@mayorbob) March 5, 2026\n\nMore.\n"
+        f"{prose}The mayor responded on Twitter. Great game tonight! "
+        "pic.twitter.com/AbCdEfGhIj \u2014 Mayor Bob (@mayorbob) March 5, 2026\n"
     )
     assert [p.body for p in parse(text).posts] == ["Great game tonight!"]
+
+
+def test_a_short_line_of_its_own_is_the_post_even_with_a_where_posted_sentence() -> None:
+    # Scrapers give an embed's text its own block: nothing here is the reporter's.
+    body = "Still waiting. He responded on Twitter. Nothing since."
+    text = f"Story.\n\n{body} \u2014 Jo Reed (@joreed) March 5, 2026\n\nMore.\n"
+    assert [p.body for p in parse(text).posts] == [body]
+
+
+def test_link_only_post_after_a_paragraph_describing_it_has_no_body() -> None:
+    text = (
+        "Story.\n\nHe did not add a word of his own. He simply quote-tweeted it.\n\n"
+        "https://t.co/AbCdEfGh12 \u2014 Sen. Ann Ostrowski (@SenOstrowski) March 5, 2026\n"
+    )
+    (post,) = parse(text).posts
+    assert post.body is None
+    assert post.links == ("https://t.co/AbCdEfGh12",)
+
+
+def test_everything_after_a_colon_lead_in_is_the_post() -> None:
+    text = (
+        "Story.\n\nThe sheriff wrote:\n\nWe pulled four drivers over last night.\n\n"
+        "Four.\n\nPlease.\n\u2014 Harlow Sheriff (@HarlowSheriff) March 5, 2026\n\nMore.\n"
+    )
+    (post,) = parse(text).posts
+    assert post.body is not None
+    assert post.body.startswith("We pulled four drivers") and post.body.endswith("Please.")
 
 
 def test_first_person_where_posted_sentence_is_the_post_speaking() -> None:

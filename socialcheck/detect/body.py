@@ -11,7 +11,14 @@ import regex
 
 # A sentence end glued to the next capitalised word: scrapers that drop line breaks
 # leave "…said:Obama and…" or "…years.Trump has…" where a paragraph ended.
-_GLUED = regex.compile(r"(?<=[\p{Ll}\d][.!?:][\"”’)]?)(?=\p{Lu}[\p{Ll}\p{Lu}\s'’])")
+_GLUED = regex.compile(
+    r"(?<=[\p{Ll}\d][.!?:][\"”’)]?)(?=\p{Lu}[\p{Ll}\p{Lu}\s'’])"
+    # A reply glued on: "…more direct..@Sen" (stop, then the dot of a dot-reply) or
+    # "…best:@Sen". A single "." before "@" is left alone: it may be the reply's own.
+    r"|(?<=[\p{Ll}\d][.!?:])(?=\.@\w)|(?<=[\p{Ll}\d][!?:])(?=@\w)"
+)
+# For the length cut only: any stop glued to a capital ("…to the FBI.Worst…").
+_GLUED_ANY = regex.compile(r"(?<=[.!?][\"”’)]?)(?=\p{Lu}\p{Ll})")
 _SENTENCE_GAP = regex.compile(r"[.!?…][\"”’)]?[ \t\u00a0]+(?=\S)")
 _LEAD_IN = regex.compile(
     r"\b(?:said|says|wrote|writes|writing|tweeted|tweets|posted|posts|added|replied|"
@@ -24,8 +31,15 @@ _LEAD_SENTENCE = regex.compile(
     r"(?<!\b(?:I|[Ww]e|[Ii]'ve|[Ww]e've)[ \t])"
     r"\b(?:said|wrote|tweeted|posted|responded|replied|reacted|shared|added|announced)\b"
     r"[^.!?\n]{0,80}?\b(?:on Twitter|on X|in a tweet|in a post|on social media|on Instagram|"
-    r"on Bluesky|on Threads|on Facebook|on Mastodon)\b[^.!?\n]{0,60}?[.:!][ \t\u00a0]+(?=\S)",
+    r"on Bluesky|on Threads|on Facebook|on Mastodon)\b[^.!?\n]{0,60}?[.:!][ \t\u00a0]+(?=\S)"
+    # …or that ends with the verb itself: "It tweeted." / "the sheriff wrote:"
+    r"|(?<!\b(?:I|[Ww]e)[ \t])\b(?:tweeted|wrote|posted|replied|responded)[.:][ \t\u00a0]*(?=\S)",
     regex.IGNORECASE,
+)
+# A third person posting: "He simply quote-tweeted it." describes a post, it is not one.
+_DESCRIBES_A_POST = regex.compile(
+    r"(?<!\b(?:I|[Ww]e)[ \t])\b(?:tweeted|retweeted|quote-tweeted|posted|replied|responded|"
+    r"answered|wrote)\b",
 )
 # Words that make a short paragraph a reporter's lead-in rather than the post's own.
 REPORTING_CUE = regex.compile(
@@ -128,6 +142,32 @@ def _reporter_quoted(text: str, start: int, copy_end: int, end: int) -> bool:
     return REPORTING_CUE.search(text, start, copy_start if exact else copy_end) is not None
 
 
+def _reporter_lead(text: str, start: int, end: int, limit: int) -> tuple[int, str] | None:
+    """The end of a reporter's lead-in inside one paragraph, and why; None if none.
+
+    Only a paragraph too long to be the post alone has room for the reporter's words:
+    scrapers give an embed's text its own block, so a short paragraph that says
+    "…said:" or "…on Twitter." is the post speaking. Of several lead-ins, the first
+    after which the rest fits the platform's limit wins (a post may itself say "Here
+    is what I said:").
+    """
+    if end - start <= limit:
+        return None
+    found = sorted(
+        (m.end(), why)
+        for pattern, why in (
+            (_LEAD_IN, "starts after a lead-in that ends with a colon"),
+            (_LEAD_SENTENCE, "starts after the reporter's sentence saying where it was posted"),
+        )
+        for m in pattern.finditer(text, start, end)
+        if m.end() < end
+    )
+    for at, why in found:
+        if end - at <= limit * 1.1:
+            return at, why
+    return found[-1] if found else None
+
+
 def _intra_line(text: str, start: int, end: int, limit: int) -> BodyStart:
     """Where the body starts inside one paragraph text[start:end]."""
     evidence: list[str] = []
@@ -150,26 +190,18 @@ def _intra_line(text: str, start: int, end: int, limit: int) -> BodyStart:
             best = _skip_space(text, earlier + len(tail), end)
             evidence.append("the reporter's text repeats the post's words just before it")
             confidence *= 0.9
-    lead = None
-    for m in _LEAD_IN.finditer(text, best, end):
-        lead = m.end()
-    if lead is not None and lead < end:
-        best = lead
-        evidence.append("starts after a lead-in that ends with a colon")
-        confidence *= 0.85
-    said = None
-    for m in _LEAD_SENTENCE.finditer(text, best, end):
-        said = m.end()
-    if said is not None and said < end:
-        best = said
-        evidence.append("starts after the reporter's sentence saying where it was posted")
+    lead = _reporter_lead(text, best, end, limit)
+    if lead is not None:
+        best, why = lead
+        evidence.append(why)
         confidence *= 0.85
     if end - best > limit * 1.1:
         cut = None
-        for m in _SENTENCE_GAP.finditer(text, best, end):
-            if end - m.end() <= limit:
-                cut = m.end()
-                break
+        starts = sorted(
+            [m.end() for m in _SENTENCE_GAP.finditer(text, best, end)]
+            + [m.start() for m in _GLUED_ANY.finditer(text, best, end)]
+        )
+        cut = next((at for at in starts if end - at <= limit), None)
         if cut is not None:
             best = cut
             evidence.append(f"text before it would exceed the {limit}-character limit")
@@ -208,8 +240,13 @@ def find_body_start(
     limit: int,
     usual_gap: int,
     standalone: bool,
+    link_only: bool = False,
 ) -> BodyStart | None:
-    """Start of the body that ends at `body_end`; None when the post has no text."""
+    """Start of the body that ends at `body_end`; None when the post has no text.
+
+    `link_only`: the signature's line holds links, as a post with no words of its own
+    would show; then a paragraph before that describes posting is the reporter's.
+    """
     paras = paragraphs_before(text, lo, body_end)
     if not paras:
         return None
@@ -222,6 +259,12 @@ def find_body_start(
             return BodyStart(
                 body_end, 0.6, ("the paragraph before the signature is too long to be the post",)
             )
+        if link_only and _DESCRIBES_A_POST.search(text, first.start, first.end):
+            return BodyStart(
+                body_end,
+                0.6,
+                ("the paragraph before the signature describes the post (the reporter's)",),
+            )
         confidence *= 0.9
     inner = _intra_line(text, first.start, first.end, limit)
     if inner.start > first.start:
@@ -233,15 +276,23 @@ def find_body_start(
     start = _skip_space(text, first.start, body_end)
     current = first
     earlier = paras[1:]
+    # A reporter's colon lead-in further up: every paragraph after it is the post's.
+    lead_at = next(
+        (
+            k
+            for k, para in enumerate(earlier)
+            if k > 0
+            and body_end - earlier[k - 1].start <= limit
+            and is_lead_in(text[para.start : para.end].strip())
+        ),
+        -1,
+    )
     for i, para in enumerate(earlier):
         if body_end - para.start > limit:
             break
-        words = text[para.start : para.end].strip()
         reason = _joins_previous(text, para, current, usual_gap)
-        if reason is None and i + 1 < len(earlier) and not is_lead_in(words):
-            before = text[earlier[i + 1].start : earlier[i + 1].end].strip()
-            if is_lead_in(before):
-                reason = "the reporter's colon lead-in stands before it"
+        if i < lead_at:
+            reason = reason or "the reporter's colon lead-in stands before it"
         if reason is None:
             break
         evidence.append(f"includes the paragraph before: {reason}")

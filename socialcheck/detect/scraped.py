@@ -14,6 +14,8 @@ _LINK = regex.compile(
     r"(?:https?://\S{1,300}|(?:pic\.(?:twitter|x)\.com|t\.co)/\w{1,30}\S{0,40}|www\.\S{1,300})"
 )
 _HASHTAG = regex.compile(r"#\w{1,100}")
+# A link glued to the end of a sentence: the source dropped the break before it.
+_GLUED_LINK = regex.compile(r"[.!?:\"”’)](https?://|pic\.(?:twitter|x)\.com/|t\.co/)")
 _MEDIA_PLACEHOLDER = "[image or embed]"
 _LINKS_WINDOW = 1200
 _BODY_WINDOW = 4000
@@ -36,6 +38,10 @@ def links_run_start(text: str, lo: int, sig_start: int) -> int:
         elif _HASHTAG.fullmatch(word) and run_start < sig_start:
             continue
         else:
+            glued = _GLUED_LINK.search(word)
+            if glued is not None:
+                # "…knows how.pic.twitter.com/…": the link starts mid-word.
+                run_start = tok.start() + glued.start(1)
             break
     return run_start
 
@@ -69,15 +75,28 @@ def post_from_signature(
     limit = _limit(sig)
     line_start = text.rfind("\n", lo, run_start) + 1
     standalone = line_start > body_end
+    # A link glued to the sentence before it stands where a paragraph break was lost:
+    # that sentence is the reporter's, and the post is only its link.
+    glued_link = run_start > lo and not text[run_start - 1].isspace() and run_start < sig.start
     found: BodyStart | None
-    if whole:
+    if glued_link and not whole:
+        found = BodyStart(
+            run_start, 0.8, ("the link is glued to the sentence before it: the post is the link",)
+        )
+    elif whole:
         first = lo
         while first < body_end and text[first].isspace():
             first += 1
         found = BodyStart(first, 1.0, ("the embed's box holds only the post",))
     else:
         found = find_body_start(
-            text, max(lo, body_end - _BODY_WINDOW), body_end, limit, usual_gap, standalone
+            text,
+            max(lo, body_end - _BODY_WINDOW),
+            body_end,
+            limit,
+            usual_gap,
+            standalone,
+            link_only=standalone and run_start < sig.start,
         )
     evidence: list[str] = []
     confidence = 0.95 if sig.dash else 0.85
