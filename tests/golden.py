@@ -30,6 +30,10 @@ from socialcheck import Document, Post
 REPO_ROOT = Path(__file__).resolve().parents[1]
 FIXTURES_DIR = REPO_ROOT / "fixtures"
 CORPUS_DIR = REPO_ROOT.parent / "shared" / "corpus"
+# Keys every fixture expectation's post may carry (each fixture set adds its own).
+FIXTURE_POST_KEYS = frozenset(
+    {"platform", "handle", "display_name", "date", "links", "body_starts_with", "body_ends_with"}
+)
 KNOWN_MISSES_FILE = REPO_ROOT / "docs" / "corpus-known-misses.md"
 
 POST_FIELDS = (

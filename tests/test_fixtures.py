@@ -25,18 +25,7 @@ IDS = [f"fixture-{p.stem}" for p in FIXTURE_JSONS]
 MIN_FIXTURES = 28
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 HANDLE = re.compile(r"[A-Za-z0-9_]{1,20}")
-POST_KEYS = {
-    "platform",
-    "handle",
-    "display_name",
-    "date",
-    "links",
-    "body_starts_with",
-    "body_ends_with",
-    "truncated",
-    "status_id",
-    "note",
-}
+POST_KEYS = golden.FIXTURE_POST_KEYS | {"truncated", "status_id", "note"}
 
 
 @cache

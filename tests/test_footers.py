@@ -39,18 +39,7 @@ ALL_JSONS = sorted(TEXT_DIR.glob("*.json"))
 UNSIGNED_NAMES = re.compile(r"unsigned|tco")
 FIXTURE_JSONS = [p for p in ALL_JSONS if not UNSIGNED_NAMES.search(p.stem)]
 IDS = [p.stem for p in FIXTURE_JSONS]
-POST_KEYS = {
-    "platform",
-    "handle",
-    "display_name",
-    "date",
-    "links",
-    "body_starts_with",
-    "body_ends_with",
-    "truncated",
-    "status_id",
-    "note",
-}
+POST_KEYS = golden.FIXTURE_POST_KEYS | {"truncated", "status_id", "note"}
 HANDLES = {
     "twitter": re.compile(r"[A-Za-z0-9_]{1,15}"),
     "instagram": re.compile(r"[A-Za-z0-9._]{1,30}"),

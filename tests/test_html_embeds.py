@@ -35,17 +35,7 @@ except ImportError:
 HTML_DIR = golden.FIXTURES_DIR / "html"
 FIXTURE_JSONS = sorted(HTML_DIR.glob("*.json"))
 IDS = [p.stem for p in FIXTURE_JSONS]
-POST_KEYS = {
-    "platform",
-    "handle",
-    "display_name",
-    "date",
-    "links",
-    "body_starts_with",
-    "body_ends_with",
-    "status_id",
-    "note",
-}
+POST_KEYS = golden.FIXTURE_POST_KEYS | {"status_id", "note"}
 PLATFORMS = {
     "twitter", "bluesky", "mastodon", "threads", "instagram", "facebook", "tiktok", "youtube",
     "truthsocial", "linkedin", "reddit", "telegram",

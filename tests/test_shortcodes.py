@@ -31,20 +31,7 @@ except ImportError:
 MD_DIR = golden.FIXTURES_DIR / "markdown"
 FIXTURE_JSONS = sorted(MD_DIR.glob("*.json"))
 IDS = [p.stem for p in FIXTURE_JSONS]
-POST_KEYS = {
-    "platform",
-    "handle",
-    "display_name",
-    "date",
-    "links",
-    "body_starts_with",
-    "body_ends_with",
-    "status_id",
-    "url",
-    "form",
-    "span_text",
-    "note",
-}
+POST_KEYS = golden.FIXTURE_POST_KEYS | {"status_id", "url", "form", "span_text", "note"}
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 RULE_IN_EVIDENCE = re.compile(r"\(([a-z0-9-]+)\)$")
 
