@@ -106,3 +106,14 @@ def test_first_person_where_posted_sentence_is_the_post_speaking() -> None:
     body = "I posted on Twitter yesterday. Now I am back!"
     text = f"Story.\n\n{body} \u2014 Mayor Bob (@mayorbob) March 5, 2026\n"
     assert [p.body for p in parse(text).posts] == [body]
+
+
+def test_a_quoted_posts_url_in_the_body_is_not_the_posts_own() -> None:
+    quoted = "https://twitter.com/other/status/1141401212492890113"
+    text = f"Story.\n\nLook at this {quoted} wow \u2014 Jane (@jane) March 5, 2026\n\nMore.\n"
+    (post,) = parse(text).posts
+    assert post.links == (quoted,)
+    assert post.status_id is None and post.url is None
+    own = text.replace("/other/", "/Jane/")
+    (post,) = parse(own).posts
+    assert post.status_id == "1141401212492890113"

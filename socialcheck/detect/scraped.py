@@ -6,6 +6,7 @@ import regex
 
 from ..model import Post
 from ..platforms import twitter
+from ..platforms.urls import PostURL, parse_post_url
 from .body import BodyStart, dominant_gap, find_body_start, quote_marker_at
 from .signature import Signature, find_signatures
 
@@ -52,6 +53,27 @@ def links_in(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]
         link = m.group(0).rstrip('.,;:!?)…"”’')
         out.append((link, (m.start(), m.start() + len(link))))
     return out
+
+
+def _own_url(sig: Signature, links: list[str]) -> PostURL | None:
+    """The post's own permalink: the date's link, or a post URL of the signer's.
+
+    A link to someone else's post in the body is a quoted post, not this one.
+    """
+    if sig.url:
+        found = parse_post_url(sig.url)
+        if found is not None and found.kind == "post":
+            return found
+    for link in reversed(links):
+        found = parse_post_url(link)
+        if (
+            found is not None
+            and found.kind == "post"
+            and found.platform == sig.platform
+            and (found.handle or "").casefold() == sig.handle.casefold()
+        ):
+            return found
+    return None
 
 
 def _limit(sig: Signature) -> int:
@@ -118,11 +140,7 @@ def post_from_signature(
         evidence.extend(found.evidence)
         confidence *= found.confidence
     links = links_in(text, start, sig.start)
-    status_id = url = None
-    for link, _span in [*links, (sig.url, (0, 0))] if sig.url else links:
-        m = twitter.STATUS_URL.match(link)
-        if m:
-            status_id, url = m.group("id"), link
+    own = _own_url(sig, [link for link, _ in links])
     truncated = body is not None and body.endswith(("…", "...")) and (len(body) >= 0.7 * limit)
     if not sig.dash:
         evidence.append("signature has no dash (stripped by the source)")
@@ -146,8 +164,8 @@ def post_from_signature(
         body=body,
         links=tuple(link for link, _ in links),
         link_spans=tuple(span for _, span in links),
-        status_id=status_id,
-        url=url,
+        status_id=own.post_id if own else None,
+        url=own.canonical if own else None,
         truncated=truncated,
         body_span=body_span,
         signature_span=(sig.start, sig.end),

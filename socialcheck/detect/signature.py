@@ -20,6 +20,8 @@ _WIDE_GAP = regex.compile(r"[ \t\u00a0]{2,}")
 _MD_LINKED_DATE = regex.compile(r"[ \t\u00a0]{0,3}\[")
 _MD_LINK_TAIL = regex.compile(r"\]\((?P<url>[^\s()]{1,400})\)")
 _LINKISH = regex.compile(r"\S*(?:https?://|www\.|pic\.twitter\.com/|t\.co/)\S*")
+_CAPITALISED_WORDS = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,20}[ \t\u00a0]?){1,4}\Z")
+_PROSE_AFTER = regex.compile(r",[ \t]\p{Ll}")
 
 _NAME_WINDOW = 90
 _MAX_NAME = 64
@@ -29,10 +31,8 @@ _MAX_NAME = 64
 class Signature:
     start: int  # the dash, or the name where there is no dash
     end: int  # end of the date
-    anchor: int  # the "(" before "@handle"
     handle: str
     display_name: str | None
-    name_start: int
     dash: str | None
     date: DateMatch
     platform: str
@@ -82,7 +82,7 @@ def _name_and_dash(text: str, anchor: int) -> tuple[int, str | None, int] | None
     if len(tail) <= _MAX_NAME and (floor == 0 or text[floor - 1] == "\n"):
         return floor, None, floor
     # Last resort: up to four capitalised words before the anchor.
-    words = regex.search(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,20}[ \t\u00a0]?){1,4}\Z", tail)
+    words = _CAPITALISED_WORDS.search(tail)
     if words:
         start = floor + words.start()
         return start, None, start
@@ -108,13 +108,12 @@ def find_signatures(text: str) -> list[Signature]:
         if bracket:
             date_at = bracket.end()
         date = match_date(text, date_at)
-        placed = (
-            _name_and_dash(text, anchor)
-            if date is not None
-            or "\u2014" in text[max(0, anchor - _NAME_WINDOW) : anchor]
-            or "&mdash;" in text[max(0, anchor - _NAME_WINDOW) : anchor]
-            else None
-        )
+        if date is None:
+            # Cheap test before placing the name: an unread date needs a real dash.
+            before = text[max(0, anchor - _NAME_WINDOW) : anchor]
+            if "\u2014" not in before and "&mdash;" not in before:
+                continue
+        placed = _name_and_dash(text, anchor)
         if placed is None:
             continue
         start, dash, name_start = placed
@@ -135,17 +134,15 @@ def find_signatures(text: str) -> list[Signature]:
         if start < last_end:
             start = name_start = max(name_start, last_end)
         # Without a dash, "Name (@h) March 5, 2026, said..." is prose, not a signature.
-        if dash is None and regex.match(r",[ \t]\p{Ll}", text[end : end + 3]):
+        if dash is None and _PROSE_AFTER.match(text, end, end + 3):
             continue
         platform = "bluesky" if "." in handle.strip(".") else "twitter"
         found.append(
             Signature(
                 start=start,
                 end=end,
-                anchor=anchor,
                 handle=handle,
                 display_name=_clean_name(text[name_start:anchor]),
-                name_start=name_start,
                 dash=dash,
                 date=date,
                 platform=platform,

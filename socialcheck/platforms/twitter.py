@@ -11,14 +11,6 @@ HANDLE = regex.compile(r"[A-Za-z0-9_]{1,15}")
 # Posts were limited to 140 characters until 2017-11-07, then 280.
 LIMIT_CHANGE = _dt.date(2017, 11, 7)
 
-STATUS_URL = regex.compile(
-    r"(?:https?://)?(?:www\.|mobile\.|m\.)?(?:twitter|x)\.com/"
-    r"(?:(?P<handle>[A-Za-z0-9_]{1,20})/status(?:es)?|i/web/status|i/status|statuses)/"
-    r"(?P<id>\d{1,20})"
-)
-PIC_LINK = regex.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/\w{1,30}")
-TCO_LINK = regex.compile(r"(?:https?://)?t\.co/\w{1,30}")
-
 
 def is_valid_handle(handle: str) -> bool:
     return HANDLE.fullmatch(handle) is not None
