@@ -53,8 +53,6 @@ _HEAD_WINDOW = 64 * 1024
 class ArticleDate:
     date: _dt.date
     source: str
-    # Offsets of the header that carried the date, if it is part of the text.
-    span: tuple[int, int] | None = None
 
 
 def _iso(value: str) -> _dt.date | None:
@@ -116,7 +114,7 @@ def find_article_date(text: str, source: str | None = None) -> ArticleDate | Non
     if m:
         value = _iso(m.group(1))
         if value is not None:
-            return ArticleDate(value, "header", (m.start() + m.group(0).index("date"), m.end(1)))
+            return ArticleDate(value, "header")
     found = _front_matter(head) or _html(head)
     if found is not None:
         return found
