@@ -4,6 +4,9 @@ Text detectors read the text a person sees (for HTML, the visible text) and thei
 offsets are mapped back to the input; source detectors read the input itself
 (markup, shortcodes). Where two detectors claim the same place, the one listed
 first wins: markup knows more than the text it renders to.
+
+Each text is encoded once into a `Haystack`; every detector first asks it whether
+any of its trigger literals occur, and most texts let most detectors stop there.
 """
 
 from __future__ import annotations
@@ -11,13 +14,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 
+from .._literals import Haystack
 from ..model import Post
 from ..read import Source
 from . import footers, html_embeds, markers, scraped, shortcodes, unsigned
 from ._mapping import mapped_post
 
-TextDetector = Callable[[str, int], list[Post]]
-SourceDetector = Callable[[Source], list[Post]]
+TextDetector = Callable[[str, int, Haystack], list[Post]]
+SourceDetector = Callable[[Source, Haystack], list[Post]]
 
 SOURCE_DETECTORS: tuple[SourceDetector, ...] = (shortcodes.detect, html_embeds.detect)
 
@@ -66,10 +70,12 @@ def _resolve(ranked: Sequence[Post]) -> tuple[Post, ...]:
 def detect_posts(src: Source) -> tuple[Post, ...]:
     """Every post found in the input, in text order, with no two overlapping."""
     ranked: list[Post] = []
+    raw = Haystack.of(src.text)
     for source_detector in SOURCE_DETECTORS:
-        ranked.extend(source_detector(src))
+        ranked.extend(source_detector(src, raw))
+    scan = raw if src.scan_text is src.text else Haystack.of(src.scan_text)
     for text_detector in TEXT_DETECTORS:
-        found = text_detector(src.scan_text, src.scan_floor)
+        found = text_detector(src.scan_text, src.scan_floor, scan)
         if src.scan_map is not None:
             found = [mapped_post(p, src.scan_map) for p in found]
         ranked.extend(found)

@@ -38,6 +38,7 @@ import attrs
 import regex
 
 from .._lazy import lazy_compile
+from .._literals import Haystack
 from ..dates import DateMatch, match_date, match_loose_date
 from ..model import Post
 from .body import dominant_gap, find_body_start, is_lead_in, paragraphs_before
@@ -677,25 +678,15 @@ def _to_post(ctx: Context, footer: Footer, lo: int) -> Post:
     )
 
 
-_Finder = Callable[[str], list[Footer]]
-
-
 def _instagram(text: str) -> list[Footer]:
-    # Every footer names an @handle: one character scan before the phrases.
-    if "@" not in text or not any(loc.prefix in text for loc in INSTAGRAM_LOCALES):
-        return []
     return [f for m in _INSTAGRAM_ANCHOR.finditer(text) if (f := _instagram_at(text, m))]
 
 
 def _facebook(text: str) -> list[Footer]:
-    if not any(loc.marker in text for loc in FACEBOOK_LOCALES):
-        return []
     return [f for m in _FACEBOOK_ANCHOR.finditer(text) if (f := _facebook_at(text, m))]
 
 
 def _mastodon(text: str) -> list[Footer]:
-    if "View on Mastodon" not in text or "Post by" not in text:
-        return []
     return [_mastodon_at(m) for m in _MASTODON.finditer(text)]
 
 
@@ -725,12 +716,26 @@ def _tiktok(text: str) -> list[Footer]:
     return found
 
 
-FINDERS: tuple[_Finder, ...] = (_instagram, _facebook, _mastodon, _threads, _tiktok)
+@attrs.frozen
+class Finder:
+    find: Callable[[str], list[Footer]]
+    triggers: tuple[str, ...]  # one of them occurs in every footer it finds
 
 
-def detect(text: str, floor: int = 0) -> list[Post]:
+FINDERS: tuple[Finder, ...] = (
+    Finder(_instagram, tuple(loc.prefix for loc in INSTAGRAM_LOCALES)),
+    Finder(_facebook, tuple(loc.marker for loc in FACEBOOK_LOCALES)),
+    Finder(_mastodon, ("View on Mastodon",)),
+    Finder(_threads, (_THREADS,)),
+    Finder(_tiktok, (_SOUND,)),
+)
+TRIGGERS = tuple(lit for finder in FINDERS for lit in finder.triggers)
+
+
+def detect(text: str, floor: int = 0, hay: Haystack | None = None) -> list[Post]:
     """Posts known by their embed's footer; no body reaches back before `floor`."""
-    footers = [f for finder in FINDERS for f in finder(text)]
+    hay = hay or Haystack.of(text)
+    footers = [f for fd in FINDERS if hay.has_any(fd.triggers) for f in fd.find(text)]
     if not footers:
         return []
     footers.sort(key=lambda f: (f.start, f.end))

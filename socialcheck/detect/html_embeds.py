@@ -22,6 +22,7 @@ escaped markup (`&lt;blockquote …&gt;`) is text, not tags.
 
 from __future__ import annotations
 
+from .._literals import Haystack
 from ..model import Post
 from ..read import Source
 from . import html_meta, html_widgets, html_x
@@ -60,7 +61,7 @@ RULES: tuple[EmbedRule, ...] = (
 )
 
 
-def detect(src: Source) -> list[Post]:
+def detect(src: Source, hay: Haystack | None = None) -> list[Post]:
     """Posts of the embed markup in `src`, in text order.
 
     Linear in the tokens: a post's element is not scanned again, and the rules that may

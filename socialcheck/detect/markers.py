@@ -30,6 +30,7 @@ import attrs
 import regex
 
 from .._lazy import lazy_compile
+from .._literals import Haystack
 from ..model import Post
 from ..platforms import twitter
 from .body import dominant_gap, find_body_start
@@ -313,9 +314,13 @@ def _end_only(text: str, end: Marker, lo: int, sigs: _Signatures, usual_gap: int
     )
 
 
-def detect(text: str, floor: int = 0) -> list[Post]:
+# How every _MARKER begins.
+TRIGGERS = ("Skip", "End of", "End\u00a0of", "End\tof")
+
+
+def detect(text: str, floor: int = 0, hay: Haystack | None = None) -> list[Post]:
     """Posts enclosed by (or ending at) BBC embed markers; none starts before `floor`."""
-    if ("Skip" not in text and "End of" not in text) or " post" not in text:
+    if not (hay or Haystack.of(text)).has_any(TRIGGERS):
         return []
     markers = [m for m in _markers(text) if m.start >= floor]
     if not markers:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from .._literals import Haystack
 from ..model import Post
 from ..platforms import twitter
 from ..platforms.urls import PostURL, parse_post_url
@@ -175,9 +176,13 @@ def post_from_signature(
     )
 
 
-def detect(text: str, floor: int = 0) -> list[Post]:
+# Every signature has its anchor `(@` (a space allowed between): see signature._ANCHOR.
+TRIGGERS = ("(@", "( @", "(\t@", "(\u00a0@")
+
+
+def detect(text: str, floor: int = 0, hay: Haystack | None = None) -> list[Post]:
     """Posts with a scraped signature in `text`; no body reaches back before `floor`."""
-    if "(" not in text or "@" not in text:
+    if not (hay or Haystack.of(text)).has_any(TRIGGERS):
         return []
     signatures = find_signatures(text)
     if not signatures:

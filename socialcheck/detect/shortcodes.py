@@ -27,6 +27,7 @@ import attrs
 import regex
 
 from .._lazy import lazy_compile
+from .._literals import Haystack
 from ..model import Post
 from ..platforms.urls import PostURL, find_post_urls, parse_post_url
 from ..read import Source
@@ -125,10 +126,19 @@ class Syntax:
     markers: tuple[str, ...]
     find: Callable[[Source, tuple[str, ...]], Iterator[Tag]]
 
-    def active(self, text: str, names: tuple[str, ...]) -> tuple[str, ...]:
-        """The tag names worth looking for in `text`."""
-        if not any(m[0] in text for m in self.markers):  # one character: the fastest search
+    def triggers(self, names: tuple[str, ...]) -> tuple[str, ...]:
+        """Literals one of which occurs wherever a tag of `names` is written."""
+        return tuple(
+            lit
+            for m in self.markers
+            for lit in ([m.replace("{name}", n) for n in names] if "{name}" in m else [m])
+        )
+
+    def active(self, hay: Haystack, names: tuple[str, ...]) -> tuple[str, ...]:
+        """The tag names worth looking for in the text."""
+        if not hay.has_any(self.triggers(names)):
             return ()
+        text = hay.text
         per_name = [m for m in self.markers if "{name}" in m]
         if any(m in text for m in self.markers if "{name}" not in m):
             return names
@@ -588,15 +598,16 @@ def _grouped(rules: tuple[Rule, ...]) -> list[tuple[Syntax, dict[str, Rule]]]:
 _GROUPS = _grouped(RULES)
 
 
-def detect(src: Source) -> list[Post]:
+def detect(src: Source, hay: Haystack | None = None) -> list[Post]:
     """Posts embedded by CMS syntax, ranked in rule order.
 
     Posts of different rules may overlap (a bare URL inside a Gutenberg block); the caller
     (`detect_posts`) keeps the first-ranked one.
     """
+    hay = hay or Haystack.of(src.text)
     posts: list[Post] = []
     for syntax, by_name in _GROUPS:
-        names = syntax.active(src.text, tuple(by_name))
+        names = syntax.active(hay, tuple(by_name))
         if not names:
             continue
         for tag in syntax.find(src, names):

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import regex
 
+from .._literals import Haystack
 from ..model import Post
 from ..platforms import twitter
 from .body import REPORTING_CUE
@@ -130,12 +131,13 @@ def _post_at(text: str, line_start: int, line_end: int) -> Post | None:
     )
 
 
-def detect(text: str, floor: int = 0) -> list[Post]:
+# The link shapes of _X_LINK, without their optional scheme.
+TRIGGERS = ("pic.twitter.com/", "pic.x.com/", "t.co/")
+
+
+def detect(text: str, floor: int = 0, hay: Haystack | None = None) -> list[Post]:
     """Unsigned X posts in `text`, each a whole paragraph at or after `floor`."""
-    # One character scan first (every link has a slash), then the link shapes.
-    if "/" not in text or (
-        "pic.twitter.com/" not in text and "t.co/" not in text and "pic.x.com/" not in text
-    ):
+    if not (hay or Haystack.of(text)).has_any(TRIGGERS):
         return []
     posts: list[Post] = []
     done = -1  # end of the last line looked at

@@ -1,0 +1,59 @@
+"""Which of a detector's trigger literals occur in a text, at memory speed.
+
+Every detector names literals at least one of which occurs wherever it finds a post
+(`TRIGGERS`; the tests check that this holds on every fixture and corpus case). Most
+text holds none of them, so a detector asks first and skips its own scans. Python's
+`str.find` and `regex` each take one pass per literal (~0.25 ns a byte); ahocorasick_rs
+(Rust's aho-corasick with its SIMD prefilters) finds any of a small set in one pass,
+several times faster (docs/architecture.md, "Trigger literals").
+
+The text is encoded to UTF-8 once per `Haystack`; literals are matched as bytes,
+which finds the same occurrences as matching the str.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import attrs
+
+# Sets of at most this many literals are searched one literal at a time (measured in
+# docs/architecture.md: three link shapes together ran 30x slower than each alone).
+_ALONE = 3
+
+
+@functools.lru_cache(maxsize=256)
+def _automaton(literals: tuple[str, ...]) -> Any:
+    # Imported here: `import socialcheck` stays cheap, and only parsing needs it.
+    import ahocorasick_rs
+
+    return ahocorasick_rs.BytesAhoCorasick(
+        [literal.encode("utf-8", "surrogatepass") for literal in literals],
+        # Leftmost matching is what lets the library use its SIMD prefilter; for
+        # "does any occur" it finds a match whenever the standard semantics would.
+        matchkind=ahocorasick_rs.MatchKind.LeftmostFirst,
+    )
+
+
+@attrs.frozen
+class Haystack:
+    """One text, encoded once for every trigger search made on it."""
+
+    text: str
+    data: bytes
+
+    @classmethod
+    def of(cls, text: str) -> Haystack:
+        # surrogatepass: a str decoded with surrogateescape must not make parsing raise.
+        return cls(text, text.encode("utf-8", "surrogatepass"))
+
+    def has_any(self, literals: tuple[str, ...]) -> bool:
+        """Whether at least one of `literals` occurs in the text."""
+        if not literals or not self.data:
+            return False
+        if len(literals) <= _ALONE:
+            # One literal is found by its rarest bytes (memchr); a few differing ones
+            # together often defeat the prefilter, so each is looked for alone.
+            return any(_automaton((lit,)).find_matches_as_indexes(self.data) for lit in literals)
+        return bool(_automaton(literals).find_matches_as_indexes(self.data))
