@@ -282,7 +282,7 @@ def test_code_and_comments_are_masked_by_the_reader() -> None:
     src = read_source(text, source=str(path.with_suffix(".html")))
     raw = html_embeds.detect(src)
     assert raw, "the unescaped embed inside <pre><code> is markup the rules recognise"
-    assert all(any(a <= p.span[0] < b for a, b in src.masked) for p in raw)
+    assert all(any(a <= p.span[0] < b for a, b in src.masked()) for p in raw)
     assert gold["posts"] == []
     assert parsed(path).posts == ()
 

@@ -282,8 +282,8 @@ def test_gutenberg_comments_are_not_masked_but_other_comments_are() -> None:
     )
     for kind in ("markdown", "html"):
         src = read_source(text, kind)
-        assert not any(start == 0 for start, _end in src.masked), kind
-        assert any(text.startswith("<!-- a note", start) for start, _end in src.masked), kind
+        assert not any(start == 0 for start, _end in src.masked()), kind
+        assert any(text.startswith("<!-- a note", start) for start, _end in src.masked()), kind
         doc = socialcheck.parse(text, kind=kind)
         assert [p.status_id for p in doc.posts] == ["5"], kind
         assert doc.posts[0].span == (0, text.index("<!-- /wp:embed -->") + 18), kind

@@ -79,8 +79,9 @@ def detect_posts(src: Source) -> tuple[Post, ...]:
         if src.scan_map is not None:
             found = [mapped_post(p, src.scan_map) for p in found]
         ranked.extend(found)
-    if src.masked:
-        masked = _merged(src.masked)
+    masks = src.masked() if ranked else ()
+    if masks:
+        masked = _merged(masks)
         starts = [a for a, _ in masked]
         ranked = [p for p in ranked if not _in_masked(p, masked, starts)]
     return _resolve(ranked)

@@ -6,6 +6,8 @@ import bisect
 
 import regex
 
+from .._literals import Haystack
+
 Span = tuple[int, int]
 
 # CommonMark: a backtick fence's info string has no backtick ("```x``` here" is inline code).
@@ -59,7 +61,8 @@ def _liquid(text: str) -> list[Span]:
 
 def masked_spans(text: str) -> tuple[Span, ...]:
     """Raw spans of fenced and inline code, HTML comments, escaped shortcodes, Liquid comments."""
-    fences = _fences(text)
+    hay = Haystack.of(text)
+    fences = _fences(text) if hay.has_any(("```", "~~~")) else []
     starts = [a for a, _ in fences]
 
     def in_fence(pos: int) -> bool:
@@ -68,13 +71,13 @@ def masked_spans(text: str) -> tuple[Span, ...]:
 
     extra: list[Span] = []
     for opener, closer in _DELIMITED:
-        if opener in text:
+        if hay.has_any((opener,)):
             extra.extend(
                 s
                 for s in _delimited(text, opener, closer)
                 if not in_fence(s[0]) and not text.startswith(_GUTENBERG, s[0])
             )
-    if "{%" in text:
+    if hay.has_any(("{%",)):
         extra.extend(s for s in _liquid(text) if not in_fence(s[0]))
     if "`" in text:
         extra.extend(m.span() for m in _INLINE_CODE.finditer(text) if not in_fence(m.start()))

@@ -23,9 +23,14 @@ class Source:
     scan_text: str  # what text detectors read (HTML: the visible text)
     scan_map: OffsetMap | None  # scan_text offsets -> text offsets (None: the same)
     tokens: tuple[Token, ...]  # HTML tokens, where the input has markup
-    masked: tuple[Span, ...]  # spans of `text` where nothing is a post (code, comments)
+    markup_masked: tuple[Span, ...]  # HTML code, pre and comments
     floor: int  # offset of `text` after a date header or front matter
     scan_floor: int  # the same in scan_text
+
+    def masked(self) -> tuple[Span, ...]:
+        """Spans of `text` where nothing is a post (code, comments). Markdown's are found
+        only when asked: most text has no post that they could drop."""
+        return masked_spans(self.text) if self.kind == "markdown" else self.markup_masked
 
 
 def read_source(text: str, kind: str | None = None, source: str | None = None) -> Source:
@@ -39,8 +44,7 @@ def read_source(text: str, kind: str | None = None, source: str | None = None) -
         return Source(
             text, chosen, visible.text, visible.map, tokens, visible.masked, floor, scan_floor
         )
-    masked: tuple[Span, ...] = masked_spans(text) if chosen == "markdown" else ()
     # One cheap character scan first: most text has no markup at all.
     has_markup = "<" in text and any(m in text for m in _EMBED_MARKUP)
     tokens = tokenize(text) if has_markup else ()
-    return Source(text, chosen, text, None, tokens, masked, floor, floor)
+    return Source(text, chosen, text, None, tokens, (), floor, floor)
