@@ -13,7 +13,7 @@ which finds the same occurrences as matching the str.
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -23,7 +23,6 @@ import attrs
 _ALONE = 3
 
 
-@functools.lru_cache(maxsize=256)
 def _automaton(literals: tuple[str, ...]) -> Any:
     # Imported here: `import socialcheck` stays cheap, and only parsing needs it.
     import ahocorasick_rs
@@ -34,6 +33,35 @@ def _automaton(literals: tuple[str, ...]) -> Any:
         # "does any occur" it finds a match whenever the standard semantics would.
         matchkind=ahocorasick_rs.MatchKind.LeftmostFirst,
     )
+
+
+class Literals:
+    """A detector's trigger literals, with their searchers built on first use."""
+
+    __slots__ = ("_searchers", "items")
+
+    def __init__(self, *items: str) -> None:
+        self.items = tuple(dict.fromkeys(item for item in items if item))
+        self._searchers: tuple[Any, ...] | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __repr__(self) -> str:
+        return f"Literals{self.items!r}"
+
+    def searchers(self) -> tuple[Any, ...]:
+        if self._searchers is None:
+            if len(self.items) <= _ALONE:
+                # One literal is found by its rarest bytes (memchr); a few differing
+                # ones together often defeat the prefilter, so each is looked for alone.
+                self._searchers = tuple(_automaton((item,)) for item in self.items)
+            else:
+                self._searchers = (_automaton(self.items),)
+        return self._searchers
 
 
 @attrs.frozen
@@ -48,12 +76,7 @@ class Haystack:
         # surrogatepass: a str decoded with surrogateescape must not make parsing raise.
         return cls(text, text.encode("utf-8", "surrogatepass"))
 
-    def has_any(self, literals: tuple[str, ...]) -> bool:
+    def has_any(self, literals: Literals) -> bool:
         """Whether at least one of `literals` occurs in the text."""
-        if not literals or not self.data:
-            return False
-        if len(literals) <= _ALONE:
-            # One literal is found by its rarest bytes (memchr); a few differing ones
-            # together often defeat the prefilter, so each is looked for alone.
-            return any(_automaton((lit,)).find_matches_as_indexes(self.data) for lit in literals)
-        return bool(_automaton(literals).find_matches_as_indexes(self.data))
+        data = self.data
+        return bool(data) and any(s.find_matches_as_indexes(data) for s in literals.searchers())

@@ -13,7 +13,6 @@ the file for people only.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -54,6 +53,8 @@ def fingerprints(text: str, findings: Sequence[Finding]) -> tuple[str, ...]:
         key = (finding.code, _normalised(finding_text(text, finding)))
         occurrence = seen[key]
         seen[key] += 1
+        import hashlib  # here: scans without a cache or baseline do without it
+
         digest = hashlib.blake2b(digest_size=12)
         digest.update(f"{FINGERPRINT_VERSION}\0{key[0]}\0{occurrence}\0".encode())
         digest.update(key[1].encode("utf-8", "surrogatepass"))

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -44,6 +43,8 @@ def code_digest() -> str:
     global _code_digest
     if _code_digest is None:
         package = Path(__file__).resolve().parent
+        import hashlib  # here: scans without a cache or baseline do without it
+
         digest = hashlib.blake2b(digest_size=16)
         digest.update(f"{__version__}\0{CACHE_FORMAT}\0".encode())
         for directory, dirs, files in os.walk(package):
@@ -90,6 +91,8 @@ class ResultCache:
         self.loaded_stamp: tuple[int, int] | None = None
 
     def key(self, name: str, data: bytes) -> str:
+        import hashlib
+
         digest = hashlib.blake2b(digest_size=20)
         digest.update(self.namespace.encode())
         digest.update(b"\0")

@@ -15,18 +15,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import gc
-import multiprocessing
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
 from .config import DATE_SOURCES, Config
 from .report import FileResult, ordered_findings
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 # Below these, one process does the work: starting workers would cost more than it saves.
 PARALLEL_MIN_FILES = 16
@@ -177,6 +178,8 @@ def _run_chunk(chunk: list[Task]) -> list[Done]:
 
 
 def _context() -> Any:
+    import multiprocessing  # here: a serial run (most hook runs) does without it
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
@@ -208,8 +211,12 @@ def run(
                 progress(1)
             yield done
         return
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     chunks = _chunks(tasks, jobs)
-    workers = min(jobs, len(chunks))
+    # This process is one of the `jobs`: it works through queued chunks from the back
+    # while the workers take them from the front.
+    workers = max(1, min(jobs - 1, len(chunks) - 1))
     context = _context()
     if context.get_start_method() == "fork":
         # Import the detectors once, here: forked workers inherit them instead of each
@@ -224,17 +231,39 @@ def run(
     )
     finished = False
     try:
-        pending: set[Future[list[Done]]] = {pool.submit(_run_chunk, chunk) for chunk in chunks}
+        queued = [(pool.submit(_run_chunk, chunk), chunk) for chunk in chunks]
+        pending: set[Future[list[Done]]] = {future for future, _ in queued}
         while pending:
-            complete, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in complete:
-                batch = future.result()
-                if progress is not None:
-                    progress(len(batch))
-                yield from batch
+            for future in [f for f in pending if f.done()]:
+                pending.discard(future)
+                yield from _counted(future.result(), progress)
+            taken = _take_back(queued)
+            if taken is not None:
+                future, chunk = taken
+                pending.discard(future)
+                yield from _counted([_safe(task, options) for task in chunk], progress)
+            elif pending:
+                wait(pending, return_when=FIRST_COMPLETED)
         finished = True
     finally:
         pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def _take_back(
+    queued: list[tuple[Future[list[Done]], list[Task]]],
+) -> tuple[Future[list[Done]], list[Task]] | None:
+    """The last queued chunk no worker has started, withdrawn from the pool; else None."""
+    while queued:
+        future, chunk = queued.pop()
+        if future.cancel():
+            return future, chunk
+    return None
+
+
+def _counted(batch: list[Done], progress: Callable[[int], None] | None) -> list[Done]:
+    if progress is not None:
+        progress(len(batch))
+    return batch
 
 
 __all__ = [

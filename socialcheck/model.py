@@ -31,7 +31,12 @@ def _unit_interval(_inst: object, attribute: attrs.Attribute[Any], value: float)
         raise ValueError(f"{attribute.name} must be within 0..1, got {value!r}")
 
 
+_PLAIN = (str, int, float, type(None))
+
+
 def _jsonable(value: Any) -> Any:
+    if isinstance(value, _PLAIN):  # most fields: the cheapest test first
+        return value
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     if isinstance(value, (tuple, list)):
@@ -46,10 +51,17 @@ class ToDict:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready mapping (dates as ISO strings, tuples as lists)."""
-        return {
-            a.name: _jsonable(getattr(self, a.name))
-            for a in attrs.fields(type(self))  # type: ignore[arg-type]
-        }
+        return {name: _jsonable(getattr(self, name)) for name in _field_names(type(self))}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:  # once per class: attrs.fields() is slow to call per object
+        names = _FIELD_NAMES[cls] = tuple(a.name for a in attrs.fields(cls))
+    return names
 
 
 @attrs.frozen

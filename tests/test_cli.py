@@ -754,6 +754,21 @@ def test_parallel_scan_matches_serial(
     assert run(capsys, "scan", "-j", "3", str(tmp_path)) == text_serial
 
 
+def test_take_back_withdraws_the_last_chunk_no_worker_started() -> None:
+    from concurrent.futures import Future
+
+    from socialcheck import engine
+
+    started: Future[list[engine.Done]] = Future()
+    assert started.set_running_or_notify_cancel()  # a worker runs it: not withdrawable
+    waiting: Future[list[engine.Done]] = Future()
+    first = [engine.Task(0, "a", "a", "x")]
+    queued = [(waiting, first), (started, [engine.Task(1, "b", "b", "y")])]
+    assert engine._take_back(queued) == (waiting, first)
+    assert waiting.cancelled() and queued == []
+    assert engine._take_back(queued) is None
+
+
 def test_parallel_internal_error(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -38,7 +38,7 @@ import attrs
 import regex
 
 from .._lazy import lazy_compile
-from .._literals import Haystack
+from .._literals import Haystack, Literals
 from ..dates import DateMatch, match_date, match_loose_date
 from ..model import Post
 from .body import dominant_gap, find_body_start, is_lead_in, paragraphs_before
@@ -719,17 +719,17 @@ def _tiktok(text: str) -> list[Footer]:
 @attrs.frozen
 class Finder:
     find: Callable[[str], list[Footer]]
-    triggers: tuple[str, ...]  # one of them occurs in every footer it finds
+    triggers: Literals  # one of them occurs in every footer it finds
 
 
 FINDERS: tuple[Finder, ...] = (
-    Finder(_instagram, tuple(loc.prefix for loc in INSTAGRAM_LOCALES)),
-    Finder(_facebook, tuple(loc.marker for loc in FACEBOOK_LOCALES)),
-    Finder(_mastodon, ("View on Mastodon",)),
-    Finder(_threads, (_THREADS,)),
-    Finder(_tiktok, (_SOUND,)),
+    Finder(_instagram, Literals(*(loc.prefix for loc in INSTAGRAM_LOCALES))),
+    Finder(_facebook, Literals(*(loc.marker for loc in FACEBOOK_LOCALES))),
+    Finder(_mastodon, Literals("View on Mastodon")),
+    Finder(_threads, Literals(_THREADS)),
+    Finder(_tiktok, Literals(_SOUND)),
 )
-TRIGGERS = tuple(lit for finder in FINDERS for lit in finder.triggers)
+TRIGGERS = Literals(*(lit for finder in FINDERS for lit in finder.triggers))
 
 
 def detect(text: str, floor: int = 0, hay: Haystack | None = None) -> list[Post]:

@@ -30,7 +30,7 @@ import attrs
 import regex
 
 from .._lazy import lazy_compile
-from .._literals import Haystack
+from .._literals import Haystack, Literals
 from ..model import Post
 from ..platforms import twitter
 from .body import dominant_gap, find_body_start
@@ -315,7 +315,7 @@ def _end_only(text: str, end: Marker, lo: int, sigs: _Signatures, usual_gap: int
 
 
 # How every _MARKER begins.
-TRIGGERS = ("Skip", "End of", "End\u00a0of", "End\tof")
+TRIGGERS = Literals("Skip", "End of", "End\u00a0of", "End\tof")
 
 
 def detect(text: str, floor: int = 0, hay: Haystack | None = None) -> list[Post]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .._literals import Haystack
+from .._literals import Haystack, Literals
 from ..model import Post
 from ..platforms import twitter
 from ..platforms.urls import PostURL, parse_post_url
@@ -177,7 +177,7 @@ def post_from_signature(
 
 
 # Every signature has its anchor `(@` (a space allowed between): see signature._ANCHOR.
-TRIGGERS = ("(@", "( @", "(\t@", "(\u00a0@")
+TRIGGERS = Literals("(@", "( @", "(\t@", "(\u00a0@")
 
 
 def detect(text: str, floor: int = 0, hay: Haystack | None = None) -> list[Post]:

@@ -27,7 +27,7 @@ import attrs
 import regex
 
 from .._lazy import lazy_compile
-from .._literals import Haystack
+from .._literals import Haystack, Literals
 from ..model import Post
 from ..platforms.urls import PostURL, find_post_urls, parse_post_url
 from ..read import Source
@@ -126,13 +126,9 @@ class Syntax:
     markers: tuple[str, ...]
     find: Callable[[Source, tuple[str, ...]], Iterator[Tag]]
 
-    def triggers(self, names: tuple[str, ...]) -> tuple[str, ...]:
+    def triggers(self, names: tuple[str, ...]) -> Literals:
         """Literals one of which occurs wherever a tag of `names` is written."""
-        return tuple(
-            lit
-            for m in self.markers
-            for lit in ([m.replace("{name}", n) for n in names] if "{name}" in m else [m])
-        )
+        return _expanded(self.markers, names)
 
     def active(self, hay: Haystack, names: tuple[str, ...]) -> tuple[str, ...]:
         """The tag names worth looking for in the text."""
@@ -143,6 +139,17 @@ class Syntax:
         if any(m in text for m in self.markers if "{name}" not in m):
             return names
         return tuple(n for n in names if any(m.replace("{name}", n) in text for m in per_name))
+
+
+@functools.lru_cache(maxsize=64)
+def _expanded(markers: tuple[str, ...], names: tuple[str, ...]) -> Literals:
+    return Literals(
+        *(
+            lit
+            for m in markers
+            for lit in ([m.replace("{name}", n) for n in names] if "{name}" in m else [m])
+        )
+    )
 
 
 _NAME = lazy_compile(r"[ \t\r\n]{0,50}(?P<name>[A-Za-z_][\w./-]{0,60})(?=[ \t\r\n]|\Z)")

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import regex
 
-from .._literals import Haystack
+from .._literals import Haystack, Literals
 from ..model import Post
 from ..platforms import twitter
 from .body import REPORTING_CUE
@@ -132,7 +132,7 @@ def _post_at(text: str, line_start: int, line_end: int) -> Post | None:
 
 
 # The link shapes of _X_LINK, without their optional scheme.
-TRIGGERS = ("pic.twitter.com/", "pic.x.com/", "t.co/")
+TRIGGERS = Literals("pic.twitter.com/", "pic.x.com/", "t.co/")
 
 
 def detect(text: str, floor: int = 0, hay: Haystack | None = None) -> list[Post]:

@@ -884,6 +884,8 @@ def _make(platform: str, result: _Result, host: str, url: str) -> PostURL:
     )
 
 
+# Detectors and checks ask about the same URL several times; PostURL is immutable.
+@functools.lru_cache(maxsize=4096)
 def parse_post_url(url: str) -> PostURL | None:
     """Recognise one social-media URL; None when it is not a post, profile, short or media link.
 

@@ -6,7 +6,7 @@ import bisect
 
 import regex
 
-from .._literals import Haystack
+from .._literals import Haystack, Literals
 
 Span = tuple[int, int]
 
@@ -15,7 +15,12 @@ _FENCE = regex.compile(r"^[ \t]{0,3}(`{3,}(?=[^`\n]*\n)|~{3,})[^\n]*\n", regex.M
 _INLINE_CODE = regex.compile(r"(`{1,3})[^`\n]{1,2000}?\1")
 _LIQUID_OPEN = regex.compile(r"\{%-?[ \t]*(comment|raw)[ \t]*-?%\}")
 # Pairs of (opener, closer) found with plain string search: linear on hostile input.
-_DELIMITED = (("<!--", "-->"), ("{{</*", "*/>}}"), ("{{%/*", "*/%}}"))
+_DELIMITED = tuple(
+    (Literals(opener), opener, closer)
+    for opener, closer in (("<!--", "-->"), ("{{</*", "*/>}}"), ("{{%/*", "*/%}}"))
+)
+_FENCE_OPENERS = Literals("```", "~~~")
+_LIQUID = Literals("{%")
 # Gutenberg block delimiters are comments that carry embeds (detect/shortcodes.py): not masked.
 _GUTENBERG = "<!-- wp:"
 
@@ -62,7 +67,7 @@ def _liquid(text: str) -> list[Span]:
 def masked_spans(text: str) -> tuple[Span, ...]:
     """Raw spans of fenced and inline code, HTML comments, escaped shortcodes, Liquid comments."""
     hay = Haystack.of(text)
-    fences = _fences(text) if hay.has_any(("```", "~~~")) else []
+    fences = _fences(text) if hay.has_any(_FENCE_OPENERS) else []
     starts = [a for a, _ in fences]
 
     def in_fence(pos: int) -> bool:
@@ -70,14 +75,14 @@ def masked_spans(text: str) -> tuple[Span, ...]:
         return i >= 0 and pos < fences[i][1]
 
     extra: list[Span] = []
-    for opener, closer in _DELIMITED:
-        if hay.has_any((opener,)):
+    for literal, opener, closer in _DELIMITED:
+        if hay.has_any(literal):
             extra.extend(
                 s
                 for s in _delimited(text, opener, closer)
                 if not in_fence(s[0]) and not text.startswith(_GUTENBERG, s[0])
             )
-    if hay.has_any(("{%",)):
+    if hay.has_any(_LIQUID):
         extra.extend(s for s in _liquid(text) if not in_fence(s[0]))
     if "`" in text:
         extra.extend(m.span() for m in _INLINE_CODE.finditer(text) if not in_fence(m.start()))
