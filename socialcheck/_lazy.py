@@ -12,8 +12,13 @@ from typing import Any
 import regex
 
 
+# The compiled pattern's methods, copied onto the instance at compilation: later calls
+# find them as plain attributes instead of going through `__getattr__`.
+_FORWARDED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+
 class LazyPattern:
-    __slots__ = ("_compiled", "_flags", "_kwargs", "_source")
+    __slots__ = ("_compiled", "_flags", "_kwargs", "_source", *_FORWARDED)
 
     def __init__(self, source: str, flags: int = 0, **kwargs: Any) -> None:
         self._source = source
@@ -23,7 +28,10 @@ class LazyPattern:
 
     def _get(self) -> Any:
         if self._compiled is None:
-            self._compiled = regex.compile(self._source, self._flags, **self._kwargs)
+            compiled = regex.compile(self._source, self._flags, **self._kwargs)
+            for name in _FORWARDED:
+                setattr(self, name, getattr(compiled, name))
+            self._compiled = compiled
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:

@@ -27,11 +27,12 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from ._lazy import lazy_compile
 from .config import ConfigError, resolve_checks
 from .model import Finding, Post
 
 _KIND = r"(?P<kind>ignore-file|ignore)(?![\w-])"
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = lazy_compile(
     r"<!--\s{0,20}socialcheck[ \t]*:[ \t]*" + _KIND + r"(?P<args>[^>]{0,500}?)\s{0,20}-->"
     r"|^[ ]{0,3}\[[^\]\n]{0,60}\]:[ \t]*(?:\#|<>)[ \t]*[(\"'][ \t]*socialcheck[ \t]*:[ \t]*"
     + _KIND.replace("kind", "kind2")
@@ -41,7 +42,7 @@ _DIRECTIVE = regex.compile(
     + r"(?P<args3>[^\n*]{0,500}?)[ \t]*\*/[ \t]*-?\}\}?",
     regex.MULTILINE,
 )
-_REASON = regex.compile(r"\s(?:--|\u2014|\u2013)(?:\s|$)")
+_REASON = lazy_compile(r"\s(?:--|\u2014|\u2013)(?:\s|$)")
 
 
 @attrs.frozen

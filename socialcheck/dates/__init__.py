@@ -20,8 +20,8 @@ from __future__ import annotations
 import datetime as _dt
 
 import attrs
-import regex
 
+from .._lazy import lazy_compile
 from . import english
 
 MONTH_TABLES: tuple[dict[str, int], ...] = (english.MONTHS,)
@@ -66,7 +66,7 @@ _TIME = (
 _SP = r"[ \t\u00a0]{1,2}"
 _YEAR = r"(?P<y>\d{4})(?!\d)"
 # Every quantifier is bounded: this runs at many offsets in hostile text.
-_DATE = regex.compile(
+_DATE = lazy_compile(
     r"(?:"
     rf"(?P<m>\p{{L}}{{3,12}})\.?{_SP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_SP}{_YEAR}"
     r"|"
@@ -77,7 +77,7 @@ _DATE = regex.compile(
 
 # Every non-English form has a digit within this many characters of its start
 # (leading weekday + month word of a month-first date); checked before handing over.
-_DIGIT = regex.compile(r"\d")
+_DIGIT = lazy_compile(r"\d")
 _DIGIT_REACH = 48
 
 
@@ -125,7 +125,7 @@ def match_date(text: str, pos: int, *, max_gap: int = 3) -> DateMatch | None:
     return unknown
 
 
-_LOOSE = regex.compile(
+_LOOSE = lazy_compile(
     r"\d{4}[年년][^\n()<>]{1,10}?[日일]"
     r"|(?:\p{L}{1,12}\.?,?[ \t\u00a0])?\d[^\n()<>]{0,28}?(?<!\d)(?:19|20)\d{2}(?!\d)"
 )

@@ -42,6 +42,7 @@ from collections.abc import Iterable
 import attrs
 import regex
 
+from .._lazy import lazy_compile
 from . import DateMatch, english
 
 WINDOW = 100
@@ -59,7 +60,7 @@ BUDDHIST_ERA = "พ.ศ."  # CLDR's buddhist calendar era; babel ships only the 
 _ERA = r"พ\.[ ]?ศ\.|ค\.[ ]?ศ\."
 BUDDHIST_OFFSET = 543
 
-_BODY = regex.compile(
+_BODY = lazy_compile(
     # D[.] [de |d’]month[.][,] [de |del ][era ]YYYY[ г.]
     rf"(?P<d>\d{{1,2}})(?P<dd>\.|er|ᵉʳ|º|ª)?{_S}"
     rf"(?:(?P<de>de){_S}|(?P<de>d['’]){_S0})?"
@@ -77,11 +78,11 @@ _BODY = regex.compile(
     rf"(?P<d>\d{{1,2}}){_S0}[日号號]"
     rf"|(?P<y>\d{{4}}){_S0}(?P<cjk>년){_S0}(?P<mn>\d{{1,2}}){_S0}월{_S0}(?P<d>\d{{1,2}}){_S0}일"
 )
-_LEAD = regex.compile(rf"(?P<w1>{_WORD1})(?:[ \-](?P<w2>{_WORD1}))?")
-_AFTER_LEAD = regex.compile(rf"[,،]?{_S}(?:den{_S})?")
-_TRAIL = regex.compile(rf"[,،]?{_S}(?P<w1>{_WORD1})(?:[ \-](?P<w2>{_WORD1}))?")
+_LEAD = lazy_compile(rf"(?P<w1>{_WORD1})(?:[ \-](?P<w2>{_WORD1}))?")
+_AFTER_LEAD = lazy_compile(rf"[,،]?{_S}(?:den{_S})?")
+_TRAIL = lazy_compile(rf"[,،]?{_S}(?P<w1>{_WORD1})(?:[ \-](?P<w2>{_WORD1}))?")
 _CJK = r"[\p{Han}\p{Hangul}]"
-_TRAIL_CJK = regex.compile(rf"{_S0}(?:[(（](?P<p>{_CJK}{{1,3}})[)）]|(?P<w>{_CJK}{{1,3}}))")
+_TRAIL_CJK = lazy_compile(rf"{_S0}(?:[(（](?P<p>{_CJK}{{1,3}})[)）]|(?P<w>{_CJK}{{1,3}}))")
 _CONN = (
     r"at|à|a las|a la|a les|às|as|um|om|alle|all['’]|kl\.?|klo\.?|kello|o|в|о|saat"
     r"|lúc|pukul|jam|pada|la|στις|בשעה|ב-?|في|الساعة|nang|เวลา|u|v|ob|kell|[·•\-–]"
@@ -90,7 +91,7 @@ _TZ = (
     r"(?:UTC|GMT)(?:[+\-−]\d{1,2}(?::?\d{2})?)?|[ECMP][SD]T|PT|ET|BST|CES?T|EES?T|WES?T"
     r"|MSK|IST|JST|KST|HKT|SGT|AE[SD]T|NZ[SD]T|WIB|ICT|PHT"
 )
-_TIME = regex.compile(
+_TIME = lazy_compile(
     rf"(?:[,،]?{_S}(?:(?P<conn>{_CONN}){_S0})?|{_S0})"
     rf"(?:(?:午前|午後|上午|下午|오전|오후){_S0})?"
     rf"(?P<h>\d{{1,2}})(?P<sep>[:.])(?P<mi>\d{{2}})(?!\d)(?::\d{{2}}(?!\d))?"

@@ -9,24 +9,26 @@ from __future__ import annotations
 import attrs
 import regex
 
+from .._lazy import lazy_compile
+
 # A sentence end glued to the next capitalised word: scrapers that drop line breaks
 # leave "…said:Obama and…" or "…years.Trump has…" where a paragraph ended.
-_GLUED = regex.compile(
+_GLUED = lazy_compile(
     r"(?<=[\p{Ll}\d][.!?:][\"”’)]?)(?=\p{Lu}[\p{Ll}\p{Lu}\s'’])"
     # A reply glued on: "…more direct..@Sen" (stop, then the dot of a dot-reply) or
     # "…best:@Sen". A single "." before "@" is left alone: it may be the reply's own.
     r"|(?<=[\p{Ll}\d][.!?:])(?=\.@\w)|(?<=[\p{Ll}\d][!?:])(?=@\w)"
 )
 # For the length cut only: any stop glued to a capital ("…to the FBI.Worst…").
-_GLUED_ANY = regex.compile(r"(?<=[.!?][\"”’)]?)(?=\p{Lu}\p{Ll})")
-_SENTENCE_GAP = regex.compile(r"[.!?…][\"”’)]?[ \t\u00a0]+(?=\S)")
-_LEAD_IN = regex.compile(
+_GLUED_ANY = lazy_compile(r"(?<=[.!?][\"”’)]?)(?=\p{Lu}\p{Ll})")
+_SENTENCE_GAP = lazy_compile(r"[.!?…][\"”’)]?[ \t\u00a0]+(?=\S)")
+_LEAD_IN = lazy_compile(
     r"\b(?:said|says|wrote|writes|writing|tweeted|tweets|posted|posts|added|replied|"
     r"responded|joked|reacted|saying|announced|declared)\b[^.!?\n]{0,60}?:[ \t\u00a0]+(?=\S)",
     regex.IGNORECASE,
 )
 # A reporter's sentence that says where the post was made ("…, she wrote on Twitter.").
-_LEAD_SENTENCE = regex.compile(
+_LEAD_SENTENCE = lazy_compile(
     # Not "I posted on Twitter…": a first person is the post speaking, not the reporter.
     r"(?<!\b(?:I|[Ww]e|[Ii]'ve|[Ww]e've)[ \t])"
     r"\b(?:said|wrote|tweeted|posted|responded|replied|reacted|shared|added|announced)\b"
@@ -37,22 +39,22 @@ _LEAD_SENTENCE = regex.compile(
     regex.IGNORECASE,
 )
 # A third person posting: "He simply quote-tweeted it." describes a post, it is not one.
-_DESCRIBES_A_POST = regex.compile(
+_DESCRIBES_A_POST = lazy_compile(
     r"(?<!\b(?:I|[Ww]e)[ \t])\b(?:tweeted|retweeted|quote-tweeted|posted|replied|responded|"
     r"answered|wrote)\b",
 )
 # Words that make a short paragraph a reporter's lead-in rather than the post's own.
-REPORTING_CUE = regex.compile(
+REPORTING_CUE = lazy_compile(
     r"\b(?:said|says|say|wrote|writes|tweet|tweets|tweeted|post|posts|posted|added|"
     r"replied|responded|joked|reacted|according|reported|below|following|twitter|"
     r"social media|online|users|reactions?|statement|message|thread|asked|noted)\b",
     regex.IGNORECASE,
 )
-_NUMBERED = regex.compile(r"[ \t\u00a0]*\d{1,2}[.)][ \t\u00a0]")
+_NUMBERED = lazy_compile(r"[ \t\u00a0]*\d{1,2}[.)][ \t\u00a0]")
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")")
-_EMOJI_END = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200d]\s*\Z")
+_EMOJI_END = lazy_compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200d]\s*\Z")
 # Starts with a literal newline so the engine can skip ahead between matches.
-_PARA_BREAK = regex.compile(r"\n(?:[ \t\r\u00a0>]*\n)*")
+_PARA_BREAK = lazy_compile(r"\n(?:[ \t\r\u00a0>]*\n)*")
 
 # Markdown quote markers (`> `) count as white space around and between paragraphs.
 _QUOTE_SPACE = " \t\r\n\u00a0>"

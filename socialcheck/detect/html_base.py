@@ -41,6 +41,7 @@ WIDGET_CONFIDENCE = 0.9
 EMBED_CONFIDENCE = 0.95
 _URL_ATTRS = ("href", "cite", "src", "data-src", "data-href", "data-embed-url",
               "data-bluesky-uri", "data-text-post-permalink", "data-instgrm-permalink")  # fmt: skip
+_URL_ATTR_SET = frozenset(_URL_ATTRS)
 
 
 @attrs.frozen
@@ -236,12 +237,17 @@ def links_in(src: Source, el: Element) -> list[PostURL]:
     """Post URLs of the element's links and its own URL-bearing attributes."""
     found: list[PostURL] = []
     for tok in src.tokens[el.open : el.close + 1]:
-        if tok.kind != "start":
+        if tok.kind != "start" or not tok.attrs:
             continue
+        first: dict[str, str] = {}  # as `Token.attr` reads them: the first of each name
+        for key, value in tok.attrs:
+            if key in _URL_ATTR_SET:
+                first.setdefault(key, value)
         for name in _URL_ATTRS:
-            parsed = post_url(tok.attr(name))
-            if parsed is not None:
-                found.append(parsed)
+            if name in first:
+                parsed = post_url(first[name])
+                if parsed is not None:
+                    found.append(parsed)
     return found
 
 

@@ -15,6 +15,7 @@ import datetime as _dt
 
 import regex
 
+from .._lazy import lazy_compile
 from ..dates import DateMatch, match_date
 from ..model import Post, Span
 from ..platforms.urls import parse_post_url
@@ -38,7 +39,7 @@ from .html_base import (
     with_widget_script,
 )
 
-_IG_HANDLE = regex.compile(r"\(@(?P<h>[A-Za-z0-9._]{1,30})\)")
+_IG_HANDLE = lazy_compile(r"\(@(?P<h>[A-Za-z0-9._]{1,30})\)")
 # The footer's lead-in in the locales seen in embeds ("A post shared by Name (@h)").
 _IG_LEADS = (
     "A post shared by", "A photo posted by", "A video posted by", "Ein Beitrag geteilt von",
@@ -46,8 +47,8 @@ _IG_LEADS = (
     "Una publicación compartida por", "Un post condiviso da", "Uma publicação compartilhada por",
     "Een bericht gedeeld door",
 )  # fmt: skip
-_WORD_START = regex.compile(r"(?<!\S)\S")
-_CONNECTOR = regex.compile(r"\p{Ll}{1,3}:?")  # "on", "en", "am" before a weekday
+_WORD_START = lazy_compile(r"(?<!\S)\S")
+_CONNECTOR = lazy_compile(r"\p{Ll}{1,3}:?")  # "on", "en", "am" before a weekday
 _MAX_DATE_WORDS = 10
 
 

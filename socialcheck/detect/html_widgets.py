@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime as _dt
 
 import attrs
-import regex
 
+from .._lazy import lazy_compile
 from ..model import Post
 from ..platforms.urls import parse_post_url
 from ..read import Source
@@ -42,9 +42,9 @@ from .html_base import (
     with_widget_script,
 )
 
-_FEDI_ACCOUNT = regex.compile(r"@(?P<h>[\w.-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})")
-_TT_ID = regex.compile(r"[0-9]{1,25}")
-_RD_USER = regex.compile(r"u/(?P<u>[A-Za-z0-9_-]{3,20})")
+_FEDI_ACCOUNT = lazy_compile(r"@(?P<h>[\w.-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})")
+_TT_ID = lazy_compile(r"[0-9]{1,25}")
+_RD_USER = lazy_compile(r"u/(?P<u>[A-Za-z0-9_-]{3,20})")
 _MAX_CARD_TIME = 10_000_000_000
 _FEDI = ("mastodon", "truthsocial")
 _MAX_REDDIT_TOKENS = 200  # a card is a title link, a user link and a subreddit link

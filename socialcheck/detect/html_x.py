@@ -15,8 +15,8 @@
 from __future__ import annotations
 
 import attrs
-import regex
 
+from .._lazy import lazy_compile
 from ..model import Post
 from ..platforms.urls import PostURL, parse_post_url
 from ..read import Source
@@ -41,7 +41,7 @@ from .html_base import (
 )
 from .signature import find_signatures
 
-_TWEET_ID = regex.compile(r"[0-9]{1,25}")
+_TWEET_ID = lazy_compile(r"[0-9]{1,25}")
 _TWEET_IFRAME = "platform.twitter.com/embed/Tweet.html"
 _X_IFRAME = "platform.x.com/embed/Tweet.html"
 _MAX_URL_WRAPPER = 10  # tokens of a wrapper that holds a URL (maybe linked) and white space

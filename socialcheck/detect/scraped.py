@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import regex
-
+from .._lazy import lazy_compile
 from .._literals import Haystack, Literals
 from ..model import Post
 from ..platforms import twitter
@@ -11,13 +10,13 @@ from ..platforms.urls import PostURL, parse_post_url
 from .body import BodyStart, dominant_gap, find_body_start, quote_marker_at
 from .signature import Signature, find_signatures
 
-_TOKEN_BACKWARDS = regex.compile(r"(?r)\S+")
-_LINK = regex.compile(
+_TOKEN_BACKWARDS = lazy_compile(r"(?r)\S+")
+_LINK = lazy_compile(
     r"(?:https?://\S{1,300}|(?:pic\.(?:twitter|x)\.com|t\.co)/\w{1,30}\S{0,40}|www\.\S{1,300})"
 )
-_HASHTAG = regex.compile(r"#\w{1,100}")
+_HASHTAG = lazy_compile(r"#\w{1,100}")
 # A link glued to the end of a sentence: the source dropped the break before it.
-_GLUED_LINK = regex.compile(r"[.!?:\"”’)](https?://|pic\.(?:twitter|x)\.com/|t\.co/)")
+_GLUED_LINK = lazy_compile(r"[.!?:\"”’)](https?://|pic\.(?:twitter|x)\.com/|t\.co/)")
 _MEDIA_PLACEHOLDER = "[image or embed]"
 _LINKS_WINDOW = 1200
 _BODY_WINDOW = 4000

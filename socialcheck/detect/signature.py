@@ -7,21 +7,21 @@ it, so hostile input (`"(@a) " * 200_000`) stays linear.
 from __future__ import annotations
 
 import attrs
-import regex
 
+from .._lazy import lazy_compile
 from ..dates import DateMatch, match_date, match_loose_date
 
-_ANCHOR = regex.compile(r"\([ \t\u00a0]?@")
+_ANCHOR = lazy_compile(r"\([ \t\u00a0]?@")
 # Handles as written: X handles, Bluesky domain handles, Markdown-escaped `\_`.
-_HANDLE = regex.compile(r"@(?P<h>[\w.\\-]{1,64}?)[ \t\u00a0]?\)")
+_HANDLE = lazy_compile(r"@(?P<h>[\w.\\-]{1,64}?)[ \t\u00a0]?\)")
 _STRONG_DASHES = ("\u2014", "\u2013", "\u2015", "&mdash;", "&#8212;", "&#x2014;", "--")
-_HYPHEN_DASH = regex.compile(r"(?:^|(?<=\s))-[ \t\u00a0]")
-_WIDE_GAP = regex.compile(r"[ \t\u00a0]{2,}")
-_MD_LINKED_DATE = regex.compile(r"[ \t\u00a0]{0,3}\[")
-_MD_LINK_TAIL = regex.compile(r"\]\((?P<url>[^\s()]{1,400})\)")
-_LINKISH = regex.compile(r"\S*(?:https?://|www\.|pic\.twitter\.com/|t\.co/)\S*")
-_CAPITALISED_WORDS = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,20}[ \t\u00a0]?){1,4}\Z")
-_PROSE_AFTER = regex.compile(r",[ \t]\p{Ll}")
+_HYPHEN_DASH = lazy_compile(r"(?:^|(?<=\s))-[ \t\u00a0]")
+_WIDE_GAP = lazy_compile(r"[ \t\u00a0]{2,}")
+_MD_LINKED_DATE = lazy_compile(r"[ \t\u00a0]{0,3}\[")
+_MD_LINK_TAIL = lazy_compile(r"\]\((?P<url>[^\s()]{1,400})\)")
+_LINKISH = lazy_compile(r"\S*(?:https?://|www\.|pic\.twitter\.com/|t\.co/)\S*")
+_CAPITALISED_WORDS = lazy_compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,20}[ \t\u00a0]?){1,4}\Z")
+_PROSE_AFTER = lazy_compile(r",[ \t]\p{Ll}")
 
 _NAME_WINDOW = 90
 _MAX_NAME = 64

@@ -30,22 +30,23 @@ from __future__ import annotations
 
 import regex
 
+from .._lazy import lazy_compile
 from .._literals import Haystack, Literals
 from ..model import Post
 from ..platforms import twitter
 from .body import REPORTING_CUE
 from .scraped import links_in, links_run_start
 
-_X_LINK = regex.compile(r"(?:https?://)?(?:pic\.(?:twitter|x)\.com|t\.co)/\w{1,30}")
-_PIC = regex.compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/")
-_HASHTAG = regex.compile(r"#\w{1,100}")
-_TOKEN = regex.compile(r"\S+")
-_LETTER = regex.compile(r"\p{L}")
+_X_LINK = lazy_compile(r"(?:https?://)?(?:pic\.(?:twitter|x)\.com|t\.co)/\w{1,30}")
+_PIC = lazy_compile(r"(?:https?://)?pic\.(?:twitter|x)\.com/")
+_HASHTAG = lazy_compile(r"#\w{1,100}")
+_TOKEN = lazy_compile(r"\S+")
+_LETTER = lazy_compile(r"\p{L}")
 # A signature line right after the paragraph: a dash (or `(@h)`) near its start.
-_SIGNATURE_NEXT = regex.compile(r"[ \t\u00a0>]{0,6}(?:\u2014|\u2013|--|&mdash;|- )")
+_SIGNATURE_NEXT = lazy_compile(r"[ \t\u00a0>]{0,6}(?:\u2014|\u2013|--|&mdash;|- )")
 # A body ending in a word that needs what follows ("… and on https://t.co/…", "see"):
 # the link completes the reporter's sentence.
-_COMPLETES_SENTENCE = regex.compile(
+_COMPLETES_SENTENCE = lazy_compile(
     r"(?<![\p{L}\d])(?:at|on|in|via|from|to|see|by|of|and|or|the|a|an|with|for|here|is|are)\Z",
     regex.IGNORECASE,
 )

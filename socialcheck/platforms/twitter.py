@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 
-import regex
+from .._lazy import lazy_compile
 
-HANDLE = regex.compile(r"[A-Za-z0-9_]{1,15}")
+HANDLE = lazy_compile(r"[A-Za-z0-9_]{1,15}")
 
 # Posts were limited to 140 characters until 2017-11-07, then 280.
 LIMIT_CHANGE = _dt.date(2017, 11, 7)

@@ -18,32 +18,33 @@ import os
 import attrs
 import regex
 
+from .._lazy import lazy_compile
 from ..dates import parse_iso_date
 
-_HEADER = regex.compile(r"\A\ufeff?\s{0,8}date[ \t]{1,4}(\d{4}-\d{2}-\d{2})(?!\d)")
-_FRONT_YAML = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
-_FRONT_TOML = regex.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n")
+_HEADER = lazy_compile(r"\A\ufeff?\s{0,8}date[ \t]{1,4}(\d{4}-\d{2}-\d{2})(?!\d)")
+_FRONT_YAML = lazy_compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
+_FRONT_TOML = lazy_compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n")
 # A front matter block closes at a line that is exactly its fence.
 _CLOSERS = {
     "---": regex.compile(r"^---[ \t\r]*$", regex.MULTILINE),
     "+++": regex.compile(r"^\+\+\+[ \t\r]*$", regex.MULTILINE),
 }
-_YAML_DATE = regex.compile(
+_YAML_DATE = lazy_compile(
     r"^(?:date|published|pubDate|publishDate)[ \t]{0,4}:[ \t]{0,4}"
     r"['\"]?([0-9][0-9T:.+\-Z ]{9,34})['\"]?[ \t\r]*$",
     regex.MULTILINE,
 )
-_TOML_DATE = regex.compile(
+_TOML_DATE = lazy_compile(
     r"^(?:date|publishDate)[ \t]{0,4}=[ \t]{0,4}['\"]?([0-9][0-9T:.+\-Z ]{9,34})['\"]?[ \t\r]*$",
     regex.MULTILINE,
 )
-_META = regex.compile(
+_META = lazy_compile(
     r"<meta\b[^>]{0,400}?(?:property|name)=[\"']article:published_time[\"'][^>]{0,400}?>",
     regex.IGNORECASE,
 )
-_CONTENT = regex.compile(r"content=[\"']([^\"']{10,40})[\"']", regex.IGNORECASE)
-_JSON_LD = regex.compile(r"\"datePublished\"[ \t]{0,4}:[ \t]{0,4}\"([^\"]{10,40})\"")
-_FILE_PREFIX = regex.compile(r"\A(\d{4}-\d{2}-\d{2})-")
+_CONTENT = lazy_compile(r"content=[\"']([^\"']{10,40})[\"']", regex.IGNORECASE)
+_JSON_LD = lazy_compile(r"\"datePublished\"[ \t]{0,4}:[ \t]{0,4}\"([^\"]{10,40})\"")
+_FILE_PREFIX = lazy_compile(r"\A(\d{4}-\d{2}-\d{2})-")
 
 # Front matter and head metadata sit near the top; never scan a whole large file.
 _HEAD_WINDOW = 64 * 1024

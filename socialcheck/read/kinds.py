@@ -6,6 +6,7 @@ import os
 
 import regex
 
+from .._lazy import lazy_compile
 from .article_date import header_end
 
 KINDS = ("text", "html", "markdown")
@@ -17,14 +18,14 @@ _EXTENSIONS = {
 }  # fmt: skip
 
 _SNIFF = 8192
-_HTML_START = regex.compile(
+_HTML_START = lazy_compile(
     r"\A\s{0,200}<(?:!doctype|html|head|body|meta|div|p|article|section)\b", regex.IGNORECASE
 )
-_HTML_TAG = regex.compile(
+_HTML_TAG = lazy_compile(
     r"</?(?:p|div|span|a|br|blockquote|section|article|figure|li|h[1-6])\b[^<>]{0,300}>",
     regex.IGNORECASE,
 )
-_MARKDOWN = regex.compile(
+_MARKDOWN = lazy_compile(
     r"^(?:#{1,6}[ \t]|```|~~~|---[ \t\r]*$|\+\+\+[ \t\r]*$|[*-][ \t]|>[ \t]|\{\{[<%]|\{%)"
     r"|\]\([^()\s]{1,300}\)",
     regex.MULTILINE,

@@ -6,14 +6,15 @@ import bisect
 
 import regex
 
+from .._lazy import lazy_compile
 from .._literals import Haystack, Literals
 
 Span = tuple[int, int]
 
 # CommonMark: a backtick fence's info string has no backtick ("```x``` here" is inline code).
-_FENCE = regex.compile(r"^[ \t]{0,3}(`{3,}(?=[^`\n]*\n)|~{3,})[^\n]*\n", regex.MULTILINE)
-_INLINE_CODE = regex.compile(r"(`{1,3})[^`\n]{1,2000}?\1")
-_LIQUID_OPEN = regex.compile(r"\{%-?[ \t]*(comment|raw)[ \t]*-?%\}")
+_FENCE = lazy_compile(r"^[ \t]{0,3}(`{3,}(?=[^`\n]*\n)|~{3,})[^\n]*\n", regex.MULTILINE)
+_INLINE_CODE = lazy_compile(r"(`{1,3})[^`\n]{1,2000}?\1")
+_LIQUID_OPEN = lazy_compile(r"\{%-?[ \t]*(comment|raw)[ \t]*-?%\}")
 # Pairs of (opener, closer) found with plain string search: linear on hostile input.
 _DELIMITED = tuple(
     (Literals(opener), opener, closer)
