@@ -1,10 +1,10 @@
-"""Trigger literals: a detector that skips a text for want of them misses no post.
+"""Detectors' shortcuts lose no post.
 
-Every detector declares literals at least one of which occurs wherever it finds a
-post (`socialcheck._literals`). Here every labelled text (fixtures, the shared corpus)
-and generated texts are parsed twice: as shipped, and with every trigger test forced
-to "yes". The posts must be the same; a detector that finds a post without one of its
-literals present would show up as a post only the second run finds.
+Two shortcuts: every detector declares trigger literals, at least one of which occurs
+wherever it finds a post (`socialcheck._literals`), and text detectors build no post
+where a markup post already holds the place (`detect/_claimed.py`). Here every
+labelled text (fixtures, the shared corpus) and generated texts are parsed twice: as
+shipped, and with both shortcuts off. The posts must be the same.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import socialcheck
 from socialcheck._literals import Haystack, Literals
+from socialcheck.detect._claimed import Claimed
 from socialcheck.detect import footers, markers, scraped, shortcodes, unsigned
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,12 +42,16 @@ def _labelled_texts() -> Iterator[Path]:
         yield from sorted(CORPUS.glob("*.txt"))
 
 
-def _posts(text: str, source: str | None = None) -> list[dict[str, object]]:
-    return [p.to_dict() for p in socialcheck.parse(text, source=source).posts]
+def _posts(
+    text: str, source: str | None = None, kind: str | None = None
+) -> list[dict[str, object]]:
+    return [p.to_dict() for p in socialcheck.parse(text, source=source, kind=kind).posts]
 
 
 def _ungated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every shortcut off: trigger gates open, nothing claimed by markup posts."""
     monkeypatch.setattr(Haystack, "has_any", lambda self, literals: True)
+    monkeypatch.setattr(Claimed, "overlaps", lambda self, start, end: False)
 
 
 @pytest.mark.parametrize("path", list(_labelled_texts()), ids=lambda p: p.name)
@@ -71,6 +76,14 @@ PIECES = [
     '{{< tweet user="jane" id="2029565091640246272" >}}',
     "https://x.com/jane/status/2029565091640246272",
     "We said it plainly.",
+    '<blockquote class="twitter-tweet"><p lang="en">Open today '
+    '<a href="https://t.co/AbCdEfGhIj">pic.twitter.com/AbCdEfGhIj</a></p>&mdash; Jane Doe '
+    '(@jane) <a href="https://twitter.com/jane/status/2029565091640246272">March 5, 2026</a>'
+    "</blockquote>",
+    '<blockquote class="instagram-media"><a href="https://www.instagram.com/p/B1x2y3z4/">'
+    "A post shared by Jane (@jane)</a> on <time>Mar 5, 2026 at 9:09am PST</time></blockquote>",
+    "<p>",
+    "</p>",
     "\n\n",
     " ",
 ]
@@ -81,12 +94,12 @@ articles = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=5)), max
 
 
 @settings(max_examples=300, deadline=None, database=None)
-@given(articles)
-def test_gate_loses_no_post_on_generated_texts(text: str) -> None:
-    gated = _posts(text)
+@given(articles, st.sampled_from([None, "html", "markdown"]))
+def test_gate_loses_no_post_on_generated_texts(text: str, kind: str | None) -> None:
+    gated = _posts(text, kind=kind)
     with pytest.MonkeyPatch.context() as mp:
         _ungated(mp)
-        assert _posts(text) == gated
+        assert _posts(text, kind=kind) == gated
 
 
 literal_sets = st.lists(
@@ -108,3 +121,11 @@ def test_haystack_survives_lone_surrogates() -> None:
     assert Haystack.of(text).has_any(Literals("(@"))
     assert not Haystack.of(text).has_any(Literals("View on Threads"))
     assert socialcheck.parse(text).posts  # no UnicodeEncodeError on the way
+
+
+def test_claimed_overlaps() -> None:
+    claimed = Claimed.of([(10, 20), (15, 30), (40, 50)])
+    assert (claimed.starts, claimed.ends) == ((10, 40), (30, 50))
+    assert claimed.overlaps(29, 35) and claimed.overlaps(5, 11) and claimed.overlaps(45, 46)
+    assert not claimed.overlaps(30, 40) and not claimed.overlaps(0, 10)
+    assert not Claimed.of([]).overlaps(0, 100)

@@ -18,9 +18,10 @@ from .._literals import Haystack
 from ..model import Post
 from ..read import Source
 from . import footers, html_embeds, markers, scraped, shortcodes, unsigned
+from ._claimed import NOTHING, Claimed
 from ._mapping import mapped_post
 
-TextDetector = Callable[[str, int, Haystack], list[Post]]
+TextDetector = Callable[[str, int, Haystack, Claimed], list[Post]]
 SourceDetector = Callable[[Source, Haystack], list[Post]]
 
 SOURCE_DETECTORS: tuple[SourceDetector, ...] = (shortcodes.detect, html_embeds.detect)
@@ -67,6 +68,16 @@ def _resolve(ranked: Sequence[Post]) -> tuple[Post, ...]:
     return tuple(kept)
 
 
+def _claimed_in_scan(src: Source, posts: Sequence[Post]) -> Claimed:
+    """The markup posts' spans, in the coordinates of the text the text detectors read."""
+    if not posts:
+        return NOTHING
+    if src.scan_map is None:
+        return Claimed.of(p.span for p in posts)
+    derived = src.scan_map.derived
+    return Claimed.of((derived(p.span[0]), derived(p.span[1])) for p in posts)
+
+
 def detect_posts(src: Source) -> tuple[Post, ...]:
     """Every post found in the input, in text order, with no two overlapping."""
     ranked: list[Post] = []
@@ -74,8 +85,9 @@ def detect_posts(src: Source) -> tuple[Post, ...]:
     for source_detector in SOURCE_DETECTORS:
         ranked.extend(source_detector(src, raw))
     scan = raw if src.scan_text is src.text else Haystack.of(src.scan_text)
+    claimed = _claimed_in_scan(src, ranked)
     for text_detector in TEXT_DETECTORS:
-        found = text_detector(src.scan_text, src.scan_floor, scan)
+        found = text_detector(src.scan_text, src.scan_floor, scan, claimed)
         if src.scan_map is not None:
             found = [mapped_post(p, src.scan_map) for p in found]
         ranked.extend(found)

@@ -41,6 +41,7 @@ from .._lazy import lazy_compile
 from .._literals import Haystack, Literals
 from ..dates import DateMatch, match_date, match_loose_date
 from ..model import Post
+from ._claimed import NOTHING, Claimed
 from .body import dominant_gap, find_body_start, is_lead_in, paragraphs_before
 from .scraped import links_in
 from .signature import find_signatures
@@ -732,7 +733,9 @@ FINDERS: tuple[Finder, ...] = (
 TRIGGERS = Literals(*(lit for finder in FINDERS for lit in finder.triggers))
 
 
-def detect(text: str, floor: int = 0, hay: Haystack | None = None) -> list[Post]:
+def detect(
+    text: str, floor: int = 0, hay: Haystack | None = None, claimed: Claimed = NOTHING
+) -> list[Post]:
     """Posts known by their embed's footer; no body reaches back before `floor`."""
     hay = hay or Haystack.of(text)
     footers = [f for fd in FINDERS if hay.has_any(fd.triggers) for f in fd.find(text)]
@@ -746,7 +749,7 @@ def detect(text: str, floor: int = 0, hay: Haystack | None = None) -> list[Post]
         first = footer.post_start if footer.post_start is not None else footer.start
         if first < lo:
             continue
-        post = _to_post(ctx, footer, lo)
-        posts.append(post)
+        if not claimed.overlaps(footer.start, footer.end):  # else markup holds it
+            posts.append(_to_post(ctx, footer, lo))
         lo = footer.end
     return posts

@@ -33,6 +33,7 @@ from .._lazy import lazy_compile
 from .._literals import Haystack, Literals
 from ..model import Post
 from ..platforms import twitter
+from ._claimed import NOTHING, Claimed
 from .body import dominant_gap, find_body_start
 from .footers import INSTAGRAM_CAPTION_LIMIT, TIKTOK_CAPTION_LIMIT
 from .scraped import links_in, links_run_start, post_from_signature
@@ -318,7 +319,9 @@ def _end_only(text: str, end: Marker, lo: int, sigs: _Signatures, usual_gap: int
 TRIGGERS = Literals("Skip", "End of", "End\u00a0of", "End\tof")
 
 
-def detect(text: str, floor: int = 0, hay: Haystack | None = None) -> list[Post]:
+def detect(
+    text: str, floor: int = 0, hay: Haystack | None = None, claimed: Claimed = NOTHING
+) -> list[Post]:
     """Posts enclosed by (or ending at) BBC embed markers; none starts before `floor`."""
     if not (hay or Haystack.of(text)).has_any(TRIGGERS):
         return []

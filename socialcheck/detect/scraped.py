@@ -7,6 +7,7 @@ from .._literals import Haystack, Literals
 from ..model import Post
 from ..platforms import twitter
 from ..platforms.urls import PostURL, parse_post_url
+from ._claimed import NOTHING, Claimed
 from .body import BodyStart, dominant_gap, find_body_start, quote_marker_at
 from .signature import Signature, find_signatures
 
@@ -179,8 +180,11 @@ def post_from_signature(
 TRIGGERS = Literals("(@", "( @", "(\t@", "(\u00a0@")
 
 
-def detect(text: str, floor: int = 0, hay: Haystack | None = None) -> list[Post]:
-    """Posts with a scraped signature in `text`; no body reaches back before `floor`."""
+def detect(
+    text: str, floor: int = 0, hay: Haystack | None = None, claimed: Claimed = NOTHING
+) -> list[Post]:
+    """Posts with a scraped signature in `text`; no body reaches back before `floor`.
+    A signature inside a `claimed` span bounds the next body but makes no post."""
     if not (hay or Haystack.of(text)).has_any(TRIGGERS):
         return []
     signatures = find_signatures(text)
@@ -192,6 +196,7 @@ def detect(text: str, floor: int = 0, hay: Haystack | None = None) -> list[Post]
     for sig in signatures:
         if sig.start < lo:
             continue
-        posts.append(post_from_signature(text, sig, lo, usual_gap))
+        if not claimed.overlaps(sig.start, sig.end):
+            posts.append(post_from_signature(text, sig, lo, usual_gap))
         lo = sig.end
     return posts

@@ -34,6 +34,7 @@ from .._lazy import lazy_compile
 from .._literals import Haystack, Literals
 from ..model import Post
 from ..platforms import twitter
+from ._claimed import NOTHING, Claimed
 from .body import REPORTING_CUE
 from .scraped import links_in, links_run_start
 
@@ -136,8 +137,11 @@ def _post_at(text: str, line_start: int, line_end: int) -> Post | None:
 TRIGGERS = Literals("pic.twitter.com/", "pic.x.com/", "t.co/")
 
 
-def detect(text: str, floor: int = 0, hay: Haystack | None = None) -> list[Post]:
-    """Unsigned X posts in `text`, each a whole paragraph at or after `floor`."""
+def detect(
+    text: str, floor: int = 0, hay: Haystack | None = None, claimed: Claimed = NOTHING
+) -> list[Post]:
+    """Unsigned X posts in `text`, each a whole paragraph at or after `floor`; none
+    around a link inside a `claimed` span."""
     if not (hay or Haystack.of(text)).has_any(TRIGGERS):
         return []
     posts: list[Post] = []
@@ -149,6 +153,8 @@ def detect(text: str, floor: int = 0, hay: Haystack | None = None) -> list[Post]
         if line_end < 0:
             line_end = len(text)
         done = line_end
+        if claimed.overlaps(m.start(), m.end()):
+            continue
         nl = text.rfind("\n", floor, m.start())
         line_start = floor if nl < 0 else nl + 1
         post = _post_at(text, line_start, line_end)
