@@ -11,7 +11,6 @@ from typing import Any
 
 import regex
 
-
 # The compiled pattern's methods, copied onto the instance at compilation: later calls
 # find them as plain attributes instead of going through `__getattr__`.
 _FORWARDED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 import socialcheck
 from socialcheck._literals import Haystack, Literals
-from socialcheck.detect._claimed import Claimed
 from socialcheck.detect import footers, markers, scraped, shortcodes, unsigned
+from socialcheck.detect._claimed import Claimed
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"

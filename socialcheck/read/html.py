@@ -1,20 +1,21 @@
 """HTML tokens with offsets, and the visible text of a page mapped back to them.
 
-Built on the standard library's tokenizer (`html.parser`), never on regular
-expressions over markup. Entities are decoded in the visible text only; every
-token keeps its offsets into the original input.
+The tokenizer (`_html_tokenizer`) follows the standard library's `html.parser` state
+by state and gives the tokens it gave, in linear time; never regular expressions over
+markup. Entities are decoded in the visible text only; every token keeps its offsets
+into the original input.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from html.parser import HTMLParser
 
 import attrs
-from attrs import evolve as attrs_evolve
 
-from .offsets import OffsetMap, OffsetMapBuilder
+from ._html_tokenizer import Token, tokenize
+from .offsets import OffsetMap
+
+__all__ = ["Token", "VisibleText", "tokenize", "visible_text"]
 
 Span = tuple[int, int]
 
@@ -29,146 +30,10 @@ _BLOCK = frozenset(
         "main", "nav", "ol", "p", "pre", "section", "table", "tr", "ul", "iframe",
     }
 )  # fmt: skip
-
-
-@attrs.frozen
-class Token:
-    kind: str  # "start", "end", "data", "entity", "comment", "other"
-    start: int
-    end: int
-    tag: str = ""
-    attrs: tuple[tuple[str, str], ...] = ()
-    data: str = ""
-    self_closing: bool = False  # `<svg/>`: a start tag with no content to skip
-
-    def attr(self, name: str) -> str | None:
-        for key, value in self.attrs:
-            if key == name:
-                return value
-        return None
-
-    @property
-    def classes(self) -> frozenset[str]:
-        return frozenset((self.attr("class") or "").split())
-
-
-class _Collector(HTMLParser):
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.text = text
-        self.tokens: list[Token] = []
-        self._line_starts = [0]
-        at = text.find("\n")
-        while at >= 0:
-            self._line_starts.append(at + 1)
-            at = text.find("\n", at + 1)
-
-    def _pos(self) -> int:
-        line, col = self.getpos()
-        return self._line_starts[line - 1] + col
-
-    def _close(self, start: int) -> int:
-        end = self.text.find(">", start)
-        return len(self.text) if end < 0 else end + 1
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self._pos()
-        raw = self.get_starttag_text() or ""
-        pairs = tuple((k, html.unescape(v or "")) for k, v in attrs)
-        self.tokens.append(Token("start", start, start + len(raw), tag, pairs))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        self.tokens[-1] = attrs_evolve(self.tokens[-1], self_closing=True)
-
-    def handle_endtag(self, tag: str) -> None:
-        start = self._pos()
-        self.tokens.append(Token("end", start, self._close(start), tag))
-
-    def handle_data(self, data: str) -> None:
-        start = self._pos()
-        end = start + len(data)
-        # From the original: the tokenizer read a copy with stray `<` defused.
-        self.tokens.append(Token("data", start, end, data=self.text[start:end]))
-
-    def _entity(self, raw_prefix: str, name: str) -> None:
-        start = self._pos()
-        end = start + len(raw_prefix) + len(name)
-        if self.text.startswith(";", end):
-            end += 1
-        raw = self.text[start:end]
-        decoded = html.unescape(raw)
-        if decoded == raw:  # not a character reference after all ("&two words"): text
-            self.tokens.append(Token("data", start, end, data=raw))
-        else:
-            self.tokens.append(Token("entity", start, end, data=decoded))
-
-    def handle_entityref(self, name: str) -> None:
-        self._entity("&", name)
-
-    def handle_charref(self, name: str) -> None:
-        self._entity("&#", name)
-
-    def handle_comment(self, data: str) -> None:
-        start = self._pos()
-        close = start + 4 + len(data)
-        if self.text.startswith("<!--", start) and self.text.startswith("-->", close):
-            end = close + 3
-        else:
-            # A bogus comment (`<!foo>`, `</ …>`) ends at the first `>`; an unclosed one at the end.
-            end = self._close(start)
-        self.tokens.append(Token("comment", start, end, data=data))
-
-    def _other(self) -> None:
-        start = self._pos()
-        self.tokens.append(Token("other", start, self._close(start)))
-
-    def handle_decl(self, decl: str) -> None:
-        self._other()
-
-    def handle_pi(self, data: str) -> None:
-        self._other()
-
-    def unknown_decl(self, data: str) -> None:
-        self._other()
-
-
-def _defused(text: str) -> str:
-    """`text` with every `<` that cannot open a tag replaced by a space (same length).
-
-    The standard tokenizer rescans to the end of the input for each `<` that has no
-    `>` before the next `<`, which is quadratic on hostile input; such a `<` is text
-    anyway. Comments are kept when a `-->` follows somewhere.
-    """
-    if "<" not in text:
-        return text
-    last_close = text.rfind("-->")
-    chars: list[str] | None = None
-    next_gt = -1
-    pos = text.find("<")
-    while pos >= 0:
-        next_lt = text.find("<", pos + 1)
-        if next_gt != -2 and next_gt <= pos:
-            found = text.find(">", pos + 1)
-            next_gt = found if found >= 0 else -2
-        opens = text.startswith("<!--", pos) and pos < last_close
-        closes_in_time = next_gt >= 0 and (next_lt < 0 or next_gt < next_lt)
-        if not (opens or closes_in_time):
-            if chars is None:
-                chars = list(text)
-            chars[pos] = " "
-        pos = next_lt
-    return text if chars is None else "".join(chars)
-
-
-def tokenize(text: str) -> tuple[Token, ...]:
-    parser = _Collector(text)
-    try:
-        parser.feed(_defused(text))
-        parser.close()
-    except (AssertionError, ValueError):  # malformed markup: keep what was read
-        pass
-    return tuple(parser.tokens)
+# Line breaks a tag stands for: paragraphs and blockquotes are set apart by a blank line.
+_END_BREAKS = {tag: 2 if tag in ("p", "blockquote") else 1 for tag in _BLOCK}
+_START_BREAKS = {**_END_BREAKS, "br": 1}
+_SKIP_OR_MASK = _SKIP_CONTENT | _MASK_CONTENT
 
 
 @attrs.frozen
@@ -178,42 +43,14 @@ class VisibleText:
     masked: tuple[Span, ...]  # raw spans of code, pre, comments
 
 
-class _VisibleBuilder:
-    """Collapses white space the way a browser does, deferring it until text follows."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.map = OffsetMapBuilder()
-        self._space_at: int | None = None
-        self._space_len = 0
-        self._breaks = 0
-        self._break_at = 0
-
-    def space(self, raw_start: int, raw_len: int) -> None:
-        if self._space_at is None:
-            self._space_at, self._space_len = raw_start, raw_len
-
-    def line_break(self, raw_at: int, lines: int) -> None:
-        if lines > self._breaks:
-            self._breaks, self._break_at = lines, raw_at
-
-    def text(self, piece: str, raw_start: int, raw_len: int) -> None:
-        if self.parts:
-            if self._breaks:
-                self._add("\n" * self._breaks, self._break_at, 0)
-            elif self._space_at is not None:
-                self._add(" ", self._space_at, self._space_len)
-        self._space_at, self._breaks = None, 0
-        self._add(piece, raw_start, raw_len)
-
-    def _add(self, piece: str, raw_start: int, raw_len: int) -> None:
-        self.parts.append(piece)
-        self.map.add(raw_start, raw_len, len(piece))
-
-
 _WS = " \t\r\n\f"
-# White space that a browser collapses: two or more characters, or one that is not a space.
-_WS_RUN = re.compile(r"[ \t\r\n\f]{2,}|[\t\r\n\f]")
+# What makes white space collapse: two characters of it, or one that is not a space.
+_COLLAPSING = ("\n", "  ", "\t", "\r", "\f")
+_WS_SPAN = re.compile(r"[ \t\r\n\f]+")
+_NEWLINES = ("", "\n", "\n\n")
+
+# One step of a text token: (text, raw start, raw length), or (None, …) for white space.
+_Step = tuple["str | None", int, int]
 
 
 def visible_text(raw: str, tokens: tuple[Token, ...]) -> VisibleText:
@@ -222,66 +59,169 @@ def visible_text(raw: str, tokens: tuple[Token, ...]) -> VisibleText:
     Block elements and `<br>` become line breaks; paragraphs and blockquotes are
     separated by a blank line. The contents of script, style and similar elements
     are not visible; code, pre and comments are reported as masked spans.
+
+    White space is collapsed the way a browser does: it is held back until text
+    follows (a line break wins over a space), so none leads or trails.
+
+    One loop over the tokens with all state in local variables: it runs for every
+    token of every page, and a method call per token would double its time.
     """
-    out = _VisibleBuilder()
+    parts: list[str] = []
+    # The offset map's runs (see OffsetMap), in lists of ints, which the garbage
+    # collector does not track; and the raw end of the last run when it is plain text
+    # that the next piece may extend (-1: it is not).
+    run_d: list[int] = []
+    run_r: list[int] = []
+    run_dn: list[int] = []
+    run_rn: list[int] = []
+    length, plain_end = 0, -1
+    space_at, space_len, breaks, break_at = -1, 0, 0, 0
     masked: list[Span] = []
-    skip_depth = 0
-    skip_tag = ""
-    mask_start = -1
-    mask_tag = ""
-    for tok in tokens:
+    skip_depth, skip_tag, mask_start, mask_tag = 0, "", -1, ""
+    for kind, start, end, tag, _, data, closing in tokens:
         if skip_depth:
-            if tok.kind == "end" and tok.tag == skip_tag:
-                skip_depth -= 1
-            elif tok.kind == "start" and tok.tag == skip_tag:
-                skip_depth += 1
+            if tag == skip_tag:
+                if kind == "end":
+                    skip_depth -= 1
+                elif kind == "start":
+                    skip_depth += 1
             continue
-        if tok.kind in ("start", "end"):
-            if tok.kind == "start" and tok.tag in _SKIP_CONTENT and not tok.self_closing:
-                skip_depth, skip_tag = 1, tok.tag
+        steps: tuple[_Step, ...] | list[_Step]
+        if kind == "data":
+            if not data:
                 continue
-            if tok.kind == "start" and tok.tag in _MASK_CONTENT and mask_start < 0:
-                mask_start, mask_tag = tok.start, tok.tag
-            elif tok.kind == "end" and tok.tag == mask_tag and mask_start >= 0:
-                masked.append((mask_start, tok.end))
-                mask_start = -1
-            if tok.tag == "br" and tok.kind == "start":
-                out.line_break(tok.start, 1)
-            elif tok.tag in _BLOCK:
-                out.line_break(tok.start, 2 if tok.tag in ("p", "blockquote") else 1)
-        elif tok.kind == "comment":
-            if not raw.startswith("<!-- wp:", tok.start):  # Gutenberg blocks carry embeds
-                masked.append((tok.start, tok.end))
-        elif tok.kind == "entity":
-            if tok.data.isspace():
-                out.space(tok.start, tok.end - tok.start)
+            if (
+                data[0] in _WS
+                or data[-1] in _WS
+                or "\n" in data
+                or "  " in data
+                or "\t" in data
+                or "\r" in data
+                or "\f" in data
+            ):
+                if not data.strip(_WS):  # only white space: held back
+                    if space_at < 0:
+                        space_at, space_len = start, len(data)
+                    continue
+                steps = _steps(data, start)
             else:
-                out.text(tok.data, tok.start, tok.end - tok.start)
-        elif tok.kind == "data":
-            _data(tok, out)
+                steps = ((data, start, len(data)),)
+        elif kind == "entity":
+            steps = ((None if data.isspace() else data, start, end - start),)
+        elif kind == "start":
+            if tag in _SKIP_OR_MASK:
+                if tag in _SKIP_CONTENT and not closing:
+                    skip_depth, skip_tag = 1, tag
+                    continue
+                if tag in _MASK_CONTENT and mask_start < 0:
+                    mask_start, mask_tag = start, tag
+            lines = _START_BREAKS.get(tag, 0)
+            if lines > breaks:
+                breaks, break_at = lines, start
+            continue
+        elif kind == "end":
+            if mask_start >= 0 and tag == mask_tag:
+                masked.append((mask_start, end))
+                mask_start = -1
+            lines = _END_BREAKS.get(tag, 0)
+            if lines > breaks:
+                breaks, break_at = lines, start
+            continue
+        else:
+            if kind == "comment" and not raw.startswith("<!-- wp:", start):
+                masked.append((start, end))  # not Gutenberg blocks: they carry embeds
+            continue
+        for piece, raw_start, raw_len in steps:
+            if piece is None:
+                if space_at < 0:
+                    space_at, space_len = raw_start, raw_len
+                continue
+            if parts:  # what separates this piece from the text before it
+                if breaks:  # stands at the tag, zero-width in the raw text
+                    parts.append(_NEWLINES[breaks])
+                    run_d.append(length)
+                    run_r.append(break_at)
+                    run_dn.append(breaks)
+                    run_rn.append(0)
+                    length += breaks
+                    plain_end = -1
+                elif space_at >= 0:
+                    parts.append(" ")
+                    if space_len == 1 and space_at == plain_end:
+                        run_dn[-1] += 1
+                        run_rn[-1] += 1
+                    else:
+                        run_d.append(length)
+                        run_r.append(space_at)
+                        run_dn.append(1)
+                        run_rn.append(space_len)
+                    plain_end = space_at + 1 if space_len == 1 else -1
+                    length += 1
+            space_at, breaks = -1, 0
+            parts.append(piece)
+            n = len(piece)
+            if n:
+                if n == raw_len and raw_start == plain_end:
+                    run_dn[-1] += n
+                    run_rn[-1] += n
+                else:
+                    run_d.append(length)
+                    run_r.append(raw_start)
+                    run_dn.append(n)
+                    run_rn.append(raw_len)
+                plain_end = raw_start + n if n == raw_len else -1
+                length += n
     if mask_start >= 0:
         masked.append((mask_start, len(raw)))
-    return VisibleText("".join(out.parts), out.map.build(len(raw)), tuple(masked))
+    offsets = OffsetMap(tuple(run_d), tuple(run_r), tuple(run_dn), tuple(run_rn), len(raw))
+    return VisibleText("".join(parts), offsets, tuple(masked))
 
 
-def _data(tok: Token, out: _VisibleBuilder) -> None:
-    """One text token: single spaces stay as they are (one run per stretch of text);
-    every other white-space run collapses to one space."""
-    data = tok.data
-    lo, hi = 0, len(data)
-    while lo < hi and data[lo] in _WS:
-        lo += 1
-    if lo:
-        out.space(tok.start, lo)
-    if lo == hi:
-        return
-    while data[hi - 1] in _WS:
-        hi -= 1
+def _steps(data: str, start: int) -> list[_Step]:
+    """The pieces and white-space runs of a text token that holds some text. Single
+    spaces stay inside a piece; every other run of white space is one step."""
+    n = len(data)
+    lo = n - len(data.lstrip(_WS)) if data[0] in _WS else 0
+    hi = len(data.rstrip(_WS)) if data[-1] in _WS else n
+    steps: list[_Step] = [(None, start, lo)] if lo else []
     pos = lo
-    for m in _WS_RUN.finditer(data, lo, hi):
-        out.text(data[pos : m.start()], tok.start + pos, m.start() - pos)
-        out.space(tok.start + m.start(), m.end() - m.start())
-        pos = m.end()
-    out.text(data[pos:hi], tok.start + pos, hi - pos)
-    if hi < len(data):
-        out.space(tok.start + hi, len(data) - hi)
+    for at, end in _runs(data, lo, hi):
+        steps.append((data[pos:at], start + pos, at - pos))
+        steps.append((None, start + at, end - at))
+        pos = end
+    steps.append((data[pos:hi], start + pos, hi - pos))
+    if hi < n:
+        steps.append((None, start + hi, n - hi))
+    return steps
+
+
+def _runs(data: str, lo: int, hi: int) -> list[Span]:
+    """The collapsing white-space runs inside data[lo:hi], which starts and ends with
+    text. Found with `str.find`: a regular expression is several times slower here."""
+    runs: list[Span] = []
+    find = data.find
+    if "  " not in data and "\t" not in data and "\r" not in data and "\f" not in data:
+        at = find("\n", lo, hi)  # the usual case: newlines are all there is
+        while at >= 0:
+            if data[at - 1] == " ":
+                at -= 1
+            end = _run_end(data, at)
+            runs.append((at, end))
+            at = find("\n", end, hi)
+        return runs
+    nexts = [hi if (at := find(c, lo, hi)) < 0 else at for c in _COLLAPSING]
+    while (at := min(nexts)) < hi:
+        if data[at - 1] == " ":  # a single space before a newline or tab belongs to the run
+            at -= 1
+        end = _run_end(data, at)
+        runs.append((at, end))
+        for k, c in enumerate(_COLLAPSING):
+            if nexts[k] < end:
+                found = find(c, end, hi)
+                nexts[k] = hi if found < 0 else found
+    return runs
+
+
+def _run_end(data: str, at: int) -> int:
+    m = _WS_SPAN.match(data, at)
+    return at if m is None else m.end()
