@@ -2,13 +2,12 @@
 
 `analyse` turns one input's text into a `FileResult` (parse, article-date sources,
 check, inline suppressions). `run` does that for a list of tasks, in this process
-when the work is small and in a pool of `jobs` processes when it is large enough for
-processes to pay (`PARALLEL_MIN_FILES` files and `PARALLEL_MIN_CHARS` characters);
-results come back as each chunk finishes, with their task's slot.
-
-The detectors are imported by whichever process parses (about 0.1 s, once per
-process). On Linux the pool forks, so workers start in milliseconds; elsewhere they
-are spawned and import socialcheck themselves.
+when the work is small and across `jobs` processes when it is large enough for
+processes to pay (`PARALLEL_MIN_FILES` files and `PARALLEL_MIN_CHARS` characters).
+On Linux this process forks `jobs - 1` children that inherit the imported detectors
+and the inputs, and works through its own share meanwhile (`_fork.py`); elsewhere a
+pool of spawned workers imports socialcheck itself. Results come back with their
+task's slot, in no particular order.
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
+from . import _fork
 from .config import DATE_SOURCES, Config
 from .report import FileResult, ordered_findings
 
@@ -211,6 +211,26 @@ def run(
                 progress(1)
             yield done
         return
+    if _fork.available():
+        # Import the detectors once, here: the children inherit them.
+        import socialcheck.checks
+        import socialcheck.pipeline  # noqa: F401
+
+        for done in _fork.fork_map(tasks, lambda task: _safe(task, options), jobs):
+            if progress is not None:
+                progress(1)
+            yield done
+        return
+    yield from _run_pool(tasks, options, jobs, progress)
+
+
+def _run_pool(
+    tasks: Sequence[Task],
+    options: Options,
+    jobs: int,
+    progress: Callable[[int], None] | None,
+) -> Iterator[Done]:
+    """Where fork is not available: a process pool of spawned workers."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     chunks = _chunks(tasks, jobs)
