@@ -2,10 +2,14 @@
 
 Where `fork` exists (Linux), this is cheaper than a process pool: the children inherit
 the imported detectors and the inputs instead of being sent them, nothing from
-`multiprocessing` is imported, and this process does a share of the work too. Each
-child works through its part and writes pickled batches of `(index, result)` to its
-pipe; between its own batches this process takes whatever has arrived. A child that
-dies leaves its unfinished items to this process, so every item gets a result.
+`multiprocessing` is imported, and this process does a share of the work too.
+
+The items are cut into batches whose numbers wait in a pipe, written before the
+children exist; every process reads the next number when it is free (a 4-byte read
+from a pipe is atomic), so a process slowed by other duties (this one prints the
+results) simply takes fewer. Children write pickled `(index, result)` batches to their
+own pipes; between batches this process takes what has arrived. Items no process
+reported (a child died) are done here at the end, so every item gets one result.
 """
 
 from __future__ import annotations
@@ -17,12 +21,14 @@ import select
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-BATCH = 16  # items per pickled message: a progress bar moves, pickling stays cheap
+BATCH = 8  # items per batch: fine enough to balance, coarse enough to pickle cheaply
+_MAX_BATCHES = 16_000  # 4 bytes each: the pipe (64 KiB on Linux) holds them all
+_RECORD = 4
 
 
 def available() -> bool:
@@ -31,22 +37,31 @@ def available() -> bool:
     return hasattr(os, "fork") and sys.platform.startswith("linux")
 
 
-def split(sizes: Sequence[int], parts: int) -> list[list[int]]:
-    """Indices dealt into `parts` lists of about equal total size (largest first)."""
-    loads = [0] * parts
-    out: list[list[int]] = [[] for _ in range(parts)]
-    for index in sorted(range(len(sizes)), key=lambda i: -sizes[i]):
-        least = loads.index(min(loads))
-        out[least].append(index)
-        loads[least] += sizes[index]
-    return [sorted(part) for part in out]
+def _batches(count: int) -> list[range]:
+    size = max(BATCH, -(-count // _MAX_BATCHES))
+    return [range(at, min(count, at + size)) for at in range(0, count, size)]
+
+
+def _queue(count: int) -> int:
+    """A pipe holding every batch number, its write end closed: reads end at EOF."""
+    read_fd, write_fd = os.pipe()
+    data = b"".join(n.to_bytes(_RECORD, "little") for n in range(count))
+    view = memoryview(data)
+    while view:
+        view = view[os.write(write_fd, view) :]
+    os.close(write_fd)
+    return read_fd
+
+
+def _next_batch(queue: int) -> int | None:
+    record = os.read(queue, _RECORD)
+    return int.from_bytes(record, "little") if len(record) == _RECORD else None
 
 
 class _Child:
-    def __init__(self, pid: int, fd: int, part: list[int]) -> None:
+    def __init__(self, pid: int, fd: int) -> None:
         self.pid = pid
         self.fd = fd
-        self.missing = set(part)
         self.open = True
 
     def receive(self) -> list[tuple[int, Any]]:
@@ -59,8 +74,6 @@ class _Child:
         except (EOFError, pickle.UnpicklingError, OSError):
             self.close()
             return []
-        for index, _ in batch:
-            self.missing.discard(index)
         return batch
 
     def close(self) -> None:
@@ -87,12 +100,14 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _child_main(items: Sequence[Any], part: list[int], work: Callable[[Any], Any], fd: int) -> None:
+def _child_main(
+    items: Sequence[Any], batches: list[range], queue: int, work: Callable[[Any], Any], fd: int
+) -> NoReturn:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     code = 0
     try:
-        for at in range(0, len(part), BATCH):
-            batch = [(i, work(items[i])) for i in part[at : at + BATCH]]
+        while (number := _next_batch(queue)) is not None:
+            batch = [(i, work(items[i])) for i in batches[number]]
             data = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
             _write_all(fd, len(data).to_bytes(8, "little") + data)
     except BaseException:
@@ -105,31 +120,32 @@ def fork_map(
 ) -> Iterator[Result]:
     """`work(item)` for every item, across `processes` processes including this one;
     results in no particular order."""
-    parts = split([_size(item) for item in items], processes)
+    batches = _batches(len(items))
+    queue = _queue(len(batches))
     gc.freeze()  # keep the collector off inherited objects, so that pages stay shared
     children: list[_Child] = []
+    done: set[int] = set()
     try:
-        for part in parts[1:]:
-            if not part:
-                continue
+        for _ in range(min(processes, len(batches)) - 1):
             read_fd, write_fd = os.pipe()
             pid = os.fork()
             if pid == 0:
                 os.close(read_fd)
-                _child_main(items, part, work, write_fd)
+                _child_main(items, batches, queue, work, write_fd)
             os.close(write_fd)
-            children.append(_Child(pid, read_fd, part))
-        mine = parts[0]
-        for at in range(0, len(mine), BATCH):
-            for i in mine[at : at + BATCH]:
+            children.append(_Child(pid, read_fd))
+        while (number := _next_batch(queue)) is not None:
+            for i in batches[number]:
+                done.add(i)
                 yield work(items[i])
-            yield from _arrived(children, wait=False)
+            yield from _arrived(children, done, wait=False)
         while any(child.open for child in children):
-            yield from _arrived(children, wait=True)
-        for child in children:  # what a dead child left undone
-            for i in sorted(child.missing):
+            yield from _arrived(children, done, wait=True)
+        for i in range(len(items)):  # what a dead child took and did not finish
+            if i not in done:
                 yield work(items[i])
     finally:
+        os.close(queue)
         for child in children:
             if child.open:
                 os.kill(child.pid, signal.SIGTERM)
@@ -137,16 +153,12 @@ def fork_map(
         gc.unfreeze()
 
 
-def _arrived(children: list[_Child], *, wait: bool) -> Iterator[Any]:
+def _arrived(children: list[_Child], done: set[int], *, wait: bool) -> Iterator[Any]:
     streams = {child.fd: child for child in children if child.open}
     if not streams:
         return
     ready, _, _ = select.select(list(streams), [], [], None if wait else 0)
     for fd in ready:
-        for _, result in streams[fd].receive():
+        for index, result in streams[fd].receive():
+            done.add(index)
             yield result
-
-
-def _size(item: Any) -> int:
-    text = getattr(item, "text", None)
-    return len(text) if isinstance(text, str) else 1

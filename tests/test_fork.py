@@ -4,6 +4,7 @@ result, whatever happens to a child."""
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -12,17 +13,22 @@ from socialcheck import _fork
 pytestmark = pytest.mark.skipif(not _fork.available(), reason="fork is used on Linux only")
 
 
-def test_split_balances_total_size() -> None:
-    parts = _fork.split([10, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], 2)
-    assert sorted(i for part in parts for i in part) == list(range(11))
-    assert [sum([10, *[1] * 10][i] for i in part) for part in parts] == [10, 10]
-    assert all(part == sorted(part) for part in parts)
+def test_batches_cover_every_item_once() -> None:
+    batches = _fork._batches(1000)
+    assert [i for b in batches for i in b] == list(range(1000))
+    assert len(batches) <= _fork._MAX_BATCHES
+    assert len(_fork._batches(10**6)) <= _fork._MAX_BATCHES
 
 
 def test_every_item_once_across_processes() -> None:
     parent = os.getpid()
-    results = list(_fork.fork_map(list(range(200)), lambda i: (i, i * i, os.getpid()), 3))
-    assert sorted(r[0] for r in results) == list(range(200))
+
+    def work(i: int) -> tuple[int, int, int]:
+        time.sleep(0.002)  # long enough that every process gets batches from the queue
+        return i, i * i, os.getpid()
+
+    results = list(_fork.fork_map(list(range(120)), work, 3))
+    assert sorted(r[0] for r in results) == list(range(120))
     assert all(square == i * i for i, square, _ in results)
     pids = {pid for _, _, pid in results}
     assert parent in pids and len(pids) == 3  # this process and two children did work
@@ -32,13 +38,13 @@ def test_a_dead_childs_items_are_done_here() -> None:
     parent = os.getpid()
 
     def work(i: int) -> tuple[int, int]:
-        if i == 7 and os.getpid() != parent:
-            os._exit(3)  # a child dies halfway through its share
+        if os.getpid() != parent:
+            os._exit(3)  # every child dies on the first item it takes
         return i, os.getpid()
 
     results = list(_fork.fork_map(list(range(40)), work, 2))
     assert sorted(i for i, _ in results) == list(range(40))
-    assert dict(results)[7] == parent
+    assert {pid for _, pid in results} == {parent}
 
 
 def test_children_are_reaped_when_the_consumer_stops_early() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 
 from ..config import Config
 from ..model import Document, Finding, Severity
@@ -32,6 +33,18 @@ def _severity(cls: type[Check], overrides: dict[str, Severity]) -> Severity:
     return cls.severity
 
 
+@functools.lru_cache(maxsize=16)
+def _plan(
+    disable: frozenset[str], severity: tuple[tuple[str, Severity], ...]
+) -> tuple[tuple[type[Check], Check, Severity], ...]:
+    """The enabled checks, each with its severity: the same for every file of a run."""
+    disabled = frozenset(key.lower() for key in disable)
+    overrides = {key.lower(): sev for key, sev in severity}
+    return tuple(
+        (cls, cls(), _severity(cls, overrides)) for cls in CHECKS if _enabled(cls, disabled)
+    )
+
+
 def _one_line(text: str) -> str:
     # Values are quoted with repr(), but a message must never break a line report.
     return text.replace("\r", "\\r").replace("\n", "\\n")
@@ -48,14 +61,9 @@ def check(
     """
     config = config if config is not None else Config()
     ctx = Context(doc=doc, config=config, today=_utc_today(now), lines=LineIndex.of(doc.text))
-    disabled = frozenset(key.lower() for key in config.disable)
-    overrides = {key.lower(): sev for key, sev in config.severity.items()}
     findings: list[Finding] = []
-    for cls in CHECKS:
-        if not _enabled(cls, disabled):
-            continue
-        severity = _severity(cls, overrides)
-        for hit in cls().find(ctx):
+    for cls, check_, severity in _plan(config.disable, tuple(sorted(config.severity.items()))):
+        for hit in check_.find(ctx):
             line, column = ctx.lines.position(hit.span[0])
             findings.append(
                 Finding(

@@ -38,6 +38,7 @@ pre-snowflake ID, never at import.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Callable
 
@@ -274,6 +275,12 @@ def decode_id_time(platform: str, post_id: str) -> IdTime | None:
     text = post_id.strip()
     if not text or len(text) > 64:
         return None
+    return _decoded(name, text)
+
+
+# Checks ask about the same ID several times; IdTime is immutable.
+@functools.lru_cache(maxsize=4096)
+def _decoded(name: str, text: str) -> IdTime | None:
     try:
         return _DECODERS[name](text)
     except (ValueError, OverflowError, KeyError):  # pragma: no cover - defensive
