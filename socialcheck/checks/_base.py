@@ -13,20 +13,32 @@ from ..config import Config
 from ..model import Document, Post, Severity, Span
 
 
-@attrs.frozen
 class LineIndex:
-    """Start offset of every line of a text, so offsets map to 1-based line/column."""
+    """Start offset of every line of a text, so offsets map to 1-based line/column.
 
-    starts: tuple[int, ...]
+    Found on the first question: most files have no finding to place.
+    """
+
+    __slots__ = ("_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: tuple[int, ...] | None = None
 
     @classmethod
     def of(cls, text: str) -> LineIndex:
-        starts = [0]
-        at = text.find("\n")
-        while at != -1:
-            starts.append(at + 1)
-            at = text.find("\n", at + 1)
-        return cls(tuple(starts))
+        return cls(text)
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        if self._starts is None:
+            starts = [0]
+            at = self._text.find("\n")
+            while at != -1:
+                starts.append(at + 1)
+                at = self._text.find("\n", at + 1)
+            self._starts = tuple(starts)
+        return self._starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column), both 1-based; columns count characters (str indices)."""

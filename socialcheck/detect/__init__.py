@@ -81,7 +81,7 @@ def _claimed_in_scan(src: Source, posts: Sequence[Post]) -> Claimed:
 def detect_posts(src: Source) -> tuple[Post, ...]:
     """Every post found in the input, in text order, with no two overlapping."""
     ranked: list[Post] = []
-    raw = Haystack.of(src.text)
+    raw = src.hay
     for source_detector in SOURCE_DETECTORS:
         ranked.extend(source_detector(src, raw))
     scan = raw if src.scan_text is src.text else Haystack.of(src.scan_text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from .._literals import Haystack, Literals
 from .article_date import header_end
 from .html import Token, tokenize, visible_text
 from .kinds import normalise_kind, sniff_kind
@@ -13,7 +14,7 @@ from .offsets import OffsetMap
 Span = tuple[int, int]
 
 # Markup worth tokenizing inside Markdown or plain text: raw embed HTML.
-_EMBED_MARKUP = ("<blockquote", "<iframe", "<div", "<script", "<figure", "<Tweet", "<amp-")
+_EMBED_MARKUP = Literals("<blockquote", "<iframe", "<div", "<script", "<figure", "<Tweet", "<amp-")
 
 
 @attrs.frozen
@@ -26,6 +27,7 @@ class Source:
     markup_masked: tuple[Span, ...]  # HTML code, pre and comments
     floor: int  # offset of `text` after a date header or front matter
     scan_floor: int  # the same in scan_text
+    hay: Haystack  # `text`, encoded once for the detectors' literal searches
 
     def masked(self) -> tuple[Span, ...]:
         """Spans of `text` where nothing is a post (code, comments). Markdown's are found
@@ -36,15 +38,14 @@ class Source:
 def read_source(text: str, kind: str | None = None, source: str | None = None) -> Source:
     chosen = normalise_kind(kind) if kind else sniff_kind(text, source)
     floor = header_end(text)
+    hay = Haystack.of(text)
     if chosen == "html":
         tokens = tokenize(text)
         visible = visible_text(text, tokens)
         # The header is plain text before the markup: skip its visible copy too.
         scan_floor = visible.map.derived(floor) if floor else 0
         return Source(
-            text, chosen, visible.text, visible.map, tokens, visible.masked, floor, scan_floor
+            text, chosen, visible.text, visible.map, tokens, visible.masked, floor, scan_floor, hay
         )
-    # One cheap character scan first: most text has no markup at all.
-    has_markup = "<" in text and any(m in text for m in _EMBED_MARKUP)
-    tokens = tokenize(text) if has_markup else ()
-    return Source(text, chosen, text, None, tokens, (), floor, floor)
+    tokens = tokenize(text) if hay.has_any(_EMBED_MARKUP) else ()
+    return Source(text, chosen, text, None, tokens, (), floor, floor, hay)
