@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 import regex
@@ -153,17 +154,17 @@ _FACEBOOK_ANCHOR = lazy_compile(
 _FACEBOOK_BY_MARKER = {loc.marker: loc for loc in FACEBOOK_LOCALES}
 
 
-def _facebook_gap(loc: FacebookLocale) -> regex.Pattern[str]:
+def _facebook_gap(loc: FacebookLocale) -> Any:
     """Where a name ends and the date begins: the connector, then a weekday."""
     days = "|".join(sorted(loc.weekdays, key=len, reverse=True))
     connector = rf"{_SP}{regex.escape(loc.connector)}" if loc.connector else ""
-    return regex.compile(rf"{connector}{_SP}{{1,3}}(?=(?i:{days})(?![\p{{L}}\p{{M}}]))")
+    return lazy_compile(rf"{connector}{_SP}{{1,3}}(?=(?i:{days})(?![\p{{L}}\p{{M}}]))")
 
 
 _FACEBOOK_GAPS = {loc.marker: _facebook_gap(loc) for loc in FACEBOOK_LOCALES}
 # " on " between an Instagram name or handle and its date.
 _CONNECTORS = {
-    word: regex.compile(rf"{_SP}{{1,3}}{regex.escape(word)}{_SP}{{0,3}}")
+    word: lazy_compile(rf"{_SP}{{1,3}}{regex.escape(word)}{_SP}{{0,3}}")
     for loc in INSTAGRAM_LOCALES
     for word in loc.connectors
 }

@@ -26,8 +26,8 @@ _FRONT_YAML = lazy_compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _FRONT_TOML = lazy_compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\r?\n")
 # A front matter block closes at a line that is exactly its fence.
 _CLOSERS = {
-    "---": regex.compile(r"^---[ \t\r]*$", regex.MULTILINE),
-    "+++": regex.compile(r"^\+\+\+[ \t\r]*$", regex.MULTILINE),
+    "---": lazy_compile(r"^---[ \t\r]*$", regex.MULTILINE),
+    "+++": lazy_compile(r"^\+\+\+[ \t\r]*$", regex.MULTILINE),
 }
 _YAML_DATE = lazy_compile(
     r"^(?:date|published|pubDate|publishDate)[ \t]{0,4}:[ \t]{0,4}"
