@@ -65,9 +65,9 @@ def _liquid(text: str) -> list[Span]:
     return spans
 
 
-def masked_spans(text: str) -> tuple[Span, ...]:
+def masked_spans(text: str, hay: Haystack | None = None) -> tuple[Span, ...]:
     """Raw spans of fenced and inline code, HTML comments, escaped shortcodes, Liquid comments."""
-    hay = Haystack.of(text)
+    hay = hay or Haystack.of(text)
     fences = _fences(text) if hay.has_any(_FENCE_OPENERS) else []
     starts = [a for a, _ in fences]
 

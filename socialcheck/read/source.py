@@ -32,7 +32,7 @@ class Source:
     def masked(self) -> tuple[Span, ...]:
         """Spans of `text` where nothing is a post (code, comments). Markdown's are found
         only when asked: most text has no post that they could drop."""
-        return masked_spans(self.text) if self.kind == "markdown" else self.markup_masked
+        return masked_spans(self.text, self.hay) if self.kind == "markdown" else self.markup_masked
 
 
 def read_source(text: str, kind: str | None = None, source: str | None = None) -> Source:
