@@ -334,27 +334,30 @@ def signed_box(src: Source, el: Element, platform: str, evidence: str) -> Post |
     full = with_widget_script(src.tokens, el)
     signatures = find_signatures(box.text)
     if signatures:
-        post = mapped_post(post_from_signature(box.text, signatures[-1], 0, whole=True), box.map)
-        post = attrs.evolve(post, platform=platform)
-    else:
-        body = box.text.strip() or None
-        if own is None and (el.close == el.open or body is None):
-            # An unclosed or empty box with no permalink is markup debris, not a post.
-            return None
-        post = Post(
+        found = post_from_signature(box.text, signatures[-1], 0, whole=True)
+        return mapped_post(
+            found,
+            box.map,
             platform=platform,
-            span=(el.start, el.end),
-            handle=own.handle if own else None,
-            body=body,
-            evidence=("the embed has no signature line",),
-            confidence=0.8,
+            span=(full.start, full.end),
+            status_id=own.post_id if own else found.status_id,
+            url=own.canonical if own else found.url,
+            form="html-embed",
+            confidence=max(found.confidence, EMBED_CONFIDENCE),
+            evidence=(evidence, *found.evidence),
         )
-    return attrs.evolve(
-        post,
+    body = box.text.strip() or None
+    if own is None and (el.close == el.open or body is None):
+        # An unclosed or empty box with no permalink is markup debris, not a post.
+        return None
+    return Post(
+        platform=platform,
         span=(full.start, full.end),
-        status_id=own.post_id if own else post.status_id,
-        url=own.canonical if own else post.url,
+        handle=own.handle if own else None,
+        body=body,
+        status_id=own.post_id if own else None,
+        url=own.canonical if own else None,
         form="html-embed",
-        confidence=max(post.confidence, EMBED_CONFIDENCE) if signatures else post.confidence,
-        evidence=(evidence, *post.evidence),
+        confidence=0.8,
+        evidence=(evidence, "the embed has no signature line"),
     )
