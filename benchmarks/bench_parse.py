@@ -419,6 +419,11 @@ def main() -> int:
     bare = text.replace("(", "").replace("@", "")
     t_parse, t_base, posts = measure(bare, big_repeat)
     row("same prose without ( and @", bare, t_parse, t_base, posts)
+    # One curly quote makes the whole str non-ASCII: the trigger search then pays for
+    # a UTF-8 copy of the text (shown, not judged: the target is set on the prose above).
+    curly = "\u201c" + text + "\u201d"
+    t_parse, t_base, posts = measure(curly, big_repeat)
+    row("same prose, not ASCII (curly quotes)", curly, t_parse, t_base, posts)
 
     print("\n(b) post-dense text (one post per ~2 KB)")
     text, made = dense_text(5 * MB // scale)
