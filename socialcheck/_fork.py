@@ -14,6 +14,7 @@ reported (a child died) are done here at the end, so every item gets one result.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
@@ -27,8 +28,9 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 BATCH = 8  # items per batch: fine enough to balance, coarse enough to pickle cheaply
-_MAX_BATCHES = 16_000  # 4 bytes each: the pipe (64 KiB on Linux) holds them all
 _RECORD = 4
+_QUEUE_BYTES = 64 * 1024  # asked of the queue's pipe; a user over their pipe quota gets less
+_MIN_PIPE = 4096  # what Linux gives a pipe in any case (one page)
 
 
 def available() -> bool:
@@ -37,20 +39,34 @@ def available() -> bool:
     return hasattr(os, "fork") and sys.platform.startswith("linux")
 
 
-def _batches(count: int) -> list[range]:
-    size = max(BATCH, -(-count // _MAX_BATCHES))
+def _batches(count: int, most: int) -> list[range]:
+    """`count` items cut into at most `most` batches of at least BATCH items."""
+    size = max(BATCH, -(-count // max(1, most)))
     return [range(at, min(count, at + size)) for at in range(0, count, size)]
 
 
-def _queue(count: int) -> int:
-    """A pipe holding every batch number, its write end closed: reads end at EOF."""
+def _pipe_capacity(fd: int) -> int:
+    try:
+        import fcntl
+
+        with contextlib.suppress(OSError):  # refused over the user's pipe quota
+            fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _QUEUE_BYTES)
+        return max(_MIN_PIPE, fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ))
+    except (ImportError, AttributeError, OSError):
+        return _MIN_PIPE
+
+
+def _queue(count: int) -> tuple[int, list[range]]:
+    """A pipe holding the number of every batch, its write end closed (reads end at
+    EOF), and the batches: no more than the pipe holds, so writing them never blocks."""
     read_fd, write_fd = os.pipe()
-    data = b"".join(n.to_bytes(_RECORD, "little") for n in range(count))
+    batches = _batches(count, _pipe_capacity(write_fd) // _RECORD)
+    data = b"".join(n.to_bytes(_RECORD, "little") for n in range(len(batches)))
     view = memoryview(data)
     while view:
         view = view[os.write(write_fd, view) :]
     os.close(write_fd)
-    return read_fd
+    return read_fd, batches
 
 
 def _next_batch(queue: int) -> int | None:
@@ -103,9 +119,12 @@ def _write_all(fd: int, data: bytes) -> None:
 def _child_main(
     items: Sequence[Any], batches: list[range], queue: int, work: Callable[[Any], Any], fd: int
 ) -> NoReturn:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    code = 0
+    code = 1
     try:
+        # Ctrl-C is the parent's to handle; it was blocked across the fork.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        code = 0
         while (number := _next_batch(queue)) is not None:
             batch = [(i, work(items[i])) for i in batches[number]]
             data = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
@@ -120,20 +139,13 @@ def fork_map(
 ) -> Iterator[Result]:
     """`work(item)` for every item, across `processes` processes including this one;
     results in no particular order."""
-    batches = _batches(len(items))
-    queue = _queue(len(batches))
+    queue, batches = _queue(len(items))
     gc.freeze()  # keep the collector off inherited objects, so that pages stay shared
     children: list[_Child] = []
     done: set[int] = set()
     try:
         for _ in range(min(processes, len(batches)) - 1):
-            read_fd, write_fd = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                os.close(read_fd)
-                _child_main(items, batches, queue, work, write_fd)
-            os.close(write_fd)
-            children.append(_Child(pid, read_fd))
+            _fork_child(children, items, batches, queue, work)
         while (number := _next_batch(queue)) is not None:
             for i in batches[number]:
                 done.add(i)
@@ -151,6 +163,31 @@ def fork_map(
                 os.kill(child.pid, signal.SIGTERM)
                 child.close()
         gc.unfreeze()
+
+
+def _fork_child(
+    children: list[_Child],
+    items: Sequence[Any],
+    batches: list[range],
+    queue: int,
+    work: Callable[[Any], Any],
+) -> None:
+    # SIGINT blocked from before the fork until the child is recorded: a Ctrl-C then
+    # can neither run the caller's code in the child nor leave a child untracked.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.close(read_fd)
+                _child_main(items, batches, queue, work, write_fd)
+            finally:
+                os._exit(1)
+        os.close(write_fd)
+        children.append(_Child(pid, read_fd))
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _arrived(children: list[_Child], done: set[int], *, wait: bool) -> Iterator[Any]:

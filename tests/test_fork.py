@@ -14,10 +14,17 @@ pytestmark = pytest.mark.skipif(not _fork.available(), reason="fork is used on L
 
 
 def test_batches_cover_every_item_once() -> None:
-    batches = _fork._batches(1000)
+    batches = _fork._batches(1000, 16_000)
     assert [i for b in batches for i in b] == list(range(1000))
-    assert len(batches) <= _fork._MAX_BATCHES
-    assert len(_fork._batches(10**6)) <= _fork._MAX_BATCHES
+    assert all(len(b) == _fork.BATCH for b in batches[:-1])
+    assert len(_fork._batches(10**6, 1024)) <= 1024
+
+
+def test_a_small_pipe_still_holds_the_whole_queue(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Over the user's pipe quota Linux gives new pipes one page: 1,024 batch numbers.
+    monkeypatch.setattr(_fork, "_pipe_capacity", lambda fd: 4096)
+    results = list(_fork.fork_map(list(range(20_000)), lambda i: i, 2))
+    assert sorted(results) == list(range(20_000))
 
 
 def test_every_item_once_across_processes() -> None:

@@ -84,6 +84,11 @@ PIECES = [
     "A post shared by Jane (@jane)</a> on <time>Mar 5, 2026 at 9:09am PST</time></blockquote>",
     "<p>",
     "</p>",
+    "`[tweet 123]`",  # markup inside code: masked after it was found
+    "<!-- wp:embed {\"url\":\"https://x.com/jane/status/2029565091640246272\"} -->",
+    "<!-- a note -->",
+    "\n\nhttps://twitter.com/jane/status/2029565091640246272\n\n",  # a bare URL, maybe in a box
+    "</blockquote>",
     "\n\n",
     " ",
 ]
@@ -129,3 +134,23 @@ def test_claimed_overlaps() -> None:
     assert claimed.overlaps(29, 35) and claimed.overlaps(5, 11) and claimed.overlaps(45, 46)
     assert not claimed.overlaps(30, 40) and not claimed.overlaps(0, 10)
     assert not Claimed.of([]).overlaps(0, 100)
+
+
+# Found by review: markup posts that do not survive must not hold their place.
+SURVIVOR_CASES = [
+    # The shortcode is inside inline code: masked, so the signature is the scraped post's.
+    "Hello world.\n\n\u2014 Jane Doe `[tweet 123]` (@jane) March 5, 2026\n",
+    # The bare URL inside the box wins over the box, so the box's signature is free.
+    '<blockquote class="twitter-tweet"><p>Hello world</p>&mdash; Jane Doe (@jane) March 5, '
+    "2026\n\nhttps://twitter.com/jane/status/2029565091640246272\n\n</blockquote>\n",
+]
+
+
+@pytest.mark.parametrize("text", SURVIVOR_CASES)
+def test_only_surviving_markup_posts_hold_their_place(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gated = _posts(text, kind="markdown")
+    assert any(p["form"] == "scraped-signature" for p in gated)
+    _ungated(monkeypatch)
+    assert _posts(text, kind="markdown") == gated

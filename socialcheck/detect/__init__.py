@@ -80,20 +80,38 @@ def _claimed_in_scan(src: Source, posts: Sequence[Post]) -> Claimed:
 
 def detect_posts(src: Source) -> tuple[Post, ...]:
     """Every post found in the input, in text order, with no two overlapping."""
-    ranked: list[Post] = []
     raw = src.hay
+    marked: list[Post] = []
     for source_detector in SOURCE_DETECTORS:
-        ranked.extend(source_detector(src, raw))
+        marked.extend(source_detector(src, raw))
+    masks = _Masks(src)
+    # Claimed: the markup posts that survive (not masked, not beaten by an earlier
+    # one); a text post overlapping one of them would lose to it.
+    claimed = _claimed_in_scan(src, _resolve(masks.drop(marked)))
     scan = raw if src.scan_text is src.text else Haystack.of(src.scan_text)
-    claimed = _claimed_in_scan(src, ranked)
+    ranked = marked
     for text_detector in TEXT_DETECTORS:
         found = text_detector(src.scan_text, src.scan_floor, scan, claimed)
         if src.scan_map is not None:
             found = [mapped_post(p, src.scan_map) for p in found]
         ranked.extend(found)
-    masks = src.masked() if ranked else ()
-    if masks:
-        masked = _merged(masks)
-        starts = [a for a, _ in masked]
-        ranked = [p for p in ranked if not _in_masked(p, masked, starts)]
-    return _resolve(ranked)
+    return _resolve(masks.drop(ranked))
+
+
+class _Masks:
+    """The input's masked spans, found on the first post there is to drop."""
+
+    def __init__(self, src: Source) -> None:
+        self._src = src
+        self._spans: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
+
+    def drop(self, posts: Sequence[Post]) -> list[Post]:
+        if not posts:
+            return []
+        if self._spans is None:
+            self._spans = _merged(self._src.masked())
+            self._starts = [a for a, _ in self._spans]
+        if not self._spans:
+            return list(posts)
+        return [p for p in posts if not _in_masked(p, self._spans, self._starts)]
