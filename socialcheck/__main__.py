@@ -1,5 +1,5 @@
 """`python -m socialcheck`: the same command line as the `socialcheck` script."""
 
-from .cli import main
+from .cli import run
 
-raise SystemExit(main())
+run()

@@ -25,7 +25,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from ._version import __version__
 from .files import (
@@ -924,4 +924,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-__all__ = ["FORMATS", "SNIFF_BYTES", "build_parser", "cmd_extract", "cmd_scan", "decode", "main"]
+def run() -> NoReturn:
+    """The `socialcheck` script: `main()`, then exit without the interpreter's teardown.
+
+    When `main()` returns, output is written, files are closed and worker processes are
+    reaped; tearing down a scan's objects and modules only cost time (15-20 ms of a
+    0.28 s scan of 1,000 files). Library callers and tests use `main()`.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+            code = code or EXIT_ERROR
+        except (AttributeError, OSError, ValueError):
+            pass
+    os._exit(code)
+
+
+__all__ = [
+    "FORMATS",
+    "SNIFF_BYTES",
+    "build_parser",
+    "cmd_extract",
+    "cmd_scan",
+    "decode",
+    "main",
+    "run",
+]

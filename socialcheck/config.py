@@ -14,7 +14,6 @@ docs/config.md.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import json
 import os
 import re
@@ -430,6 +429,8 @@ def settings_digest(config: Config, extra: Mapping[str, Any]) -> str:
         **extra,
     }
     blob = json.dumps(payload, sort_keys=True, default=str).encode("utf-8")
+    import hashlib  # here: only a run with a result cache needs it
+
     return hashlib.blake2b(blob, digest_size=16).hexdigest()
 
 

@@ -32,15 +32,17 @@ def _unit_interval(_inst: object, attribute: attrs.Attribute[Any], value: float)
 
 
 _PLAIN = (str, int, float, type(None))
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
 
 
 def _jsonable(value: Any) -> Any:
-    if isinstance(value, _PLAIN):  # most fields: the cheapest test first
+    if type(value) in _PLAIN_TYPES or isinstance(value, _PLAIN):  # most fields: cheapest first
         return value
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()
     if isinstance(value, (tuple, list)):
-        return [_jsonable(v) for v in value]
+        # Spans, links and evidence: tuples of plain values, copied without recursion.
+        return [v if type(v) in _PLAIN_TYPES else _jsonable(v) for v in value]
     if hasattr(value, "to_dict"):
         return value.to_dict()
     return value
