@@ -970,3 +970,36 @@ def test_concurrent_cache_writers_merge(tmp_path: Path) -> None:
     again.put("c", {})
     again.save()
     assert set(json.loads((tmp_path / "results-v1.json").read_text())["entries"]) == {"b", "c"}
+
+
+# --- the script entry point (cli.run: main, then os._exit) ------------------------------
+
+
+def test_script_exits_with_mains_code_and_flushed_output(tmp_path: Path) -> None:
+    path = write(tmp_path / "2026-03-01-story.txt", SIGNED)
+    proc = subprocess.run(
+        [sys.executable, "-m", "socialcheck", "scan", "--no-cache", path],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 1
+    assert proc.stdout.startswith(path + ":") and proc.stdout.endswith("\n")
+    assert proc.stderr == ""
+
+
+def test_script_quiet_when_the_reader_closes_the_pipe(tmp_path: Path) -> None:
+    for i in range(40):
+        write(tmp_path / f"2026-03-01-story-{i:02d}.txt", SIGNED)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "socialcheck", "scan", "--no-cache", "-j", "1", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    err = proc.stderr.read().decode()
+    # 2 when the closed pipe was noticed, 1 when everything fitted in its buffer first.
+    assert proc.wait(timeout=60) in (1, 2)
+    assert "Traceback" not in err and "Exception ignored" not in err
