@@ -23,12 +23,31 @@ import attrs
 _ALONE = 3
 
 
-def _automaton(literals: tuple[str, ...]) -> Any:
-    # Imported here: `import socialcheck` stays cheap, and only parsing needs it.
-    import ahocorasick_rs
+class _PlainSearch:
+    """The same answers with `bytes.find`, one pass per literal: used only where
+    ahocorasick_rs cannot be imported (a platform without its wheel), so that parsing
+    still works, more slowly."""
 
+    def __init__(self, literals: list[bytes]) -> None:
+        self._literals = literals
+
+    def find_matches_as_indexes(self, data: bytes) -> list[tuple[int, int, int]]:
+        for i, literal in enumerate(self._literals):
+            at = data.find(literal)
+            if at >= 0:
+                return [(i, at, at + len(literal))]
+        return []
+
+
+def _automaton(literals: tuple[str, ...]) -> Any:
+    encoded = [literal.encode("utf-8", "surrogatepass") for literal in literals]
+    try:
+        # Imported here: `import socialcheck` stays cheap, and only parsing needs it.
+        import ahocorasick_rs
+    except ImportError:
+        return _PlainSearch(encoded)
     return ahocorasick_rs.BytesAhoCorasick(
-        [literal.encode("utf-8", "surrogatepass") for literal in literals],
+        encoded,
         # Leftmost matching is what lets the library use its SIMD prefilter; for
         # "does any occur" it finds a match whenever the standard semantics would.
         matchkind=ahocorasick_rs.MatchKind.LeftmostFirst,

@@ -154,3 +154,24 @@ def test_only_surviving_markup_posts_hold_their_place(
     assert any(p["form"] == "scraped-signature" for p in gated)
     _ungated(monkeypatch)
     assert _posts(text, kind="markdown") == gated
+
+
+def test_parsing_works_without_ahocorasick_rs(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_ahocorasick(name: str, *args: object, **kwargs: object) -> object:
+        if name == "ahocorasick_rs":
+            raise ImportError("no wheel for this platform")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    text = "Officials spoke.\n\nWe are open \u2014 Jane Doe (@jane) March 5, 2026\n"
+    expected = _posts(text)
+    monkeypatch.setattr(builtins, "__import__", no_ahocorasick)
+    hay = Haystack.of(text)
+    assert hay.has_any(Literals("(@", "zzz", "qqq", "www")) and not hay.has_any(Literals("q!"))
+    assert hay.has_any(Literals("(@")) and not hay.has_any(Literals("View on Threads"))
+    fresh = Literals("(@", "( @")  # searchers are built per Literals, on first use
+    assert Haystack.of(text).has_any(fresh)
+    assert expected and _posts(text) == expected
