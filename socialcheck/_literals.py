@@ -66,9 +66,6 @@ class Literals:
     def __iter__(self) -> Iterator[str]:
         return iter(self.items)
 
-    def __len__(self) -> int:
-        return len(self.items)
-
     def __repr__(self) -> str:
         return f"Literals{self.items!r}"
 

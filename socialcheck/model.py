@@ -32,7 +32,7 @@ def _unit_interval(_inst: object, attribute: attrs.Attribute[Any], value: float)
 
 
 _PLAIN = (str, int, float, type(None))
-_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+_PLAIN_TYPES = frozenset({*_PLAIN, bool})  # exact types, for the fast path
 
 
 def _jsonable(value: Any) -> Any:

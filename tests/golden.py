@@ -18,11 +18,14 @@ Comparison fields (also the names used in ``docs/corpus-known-misses.md``):
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
+
+import pytest
 
 import socialcheck
 from socialcheck import Document, Post
@@ -35,6 +38,19 @@ FIXTURE_POST_KEYS = frozenset(
     {"platform", "handle", "display_name", "date", "links", "body_starts_with", "body_ends_with"}
 )
 KNOWN_MISSES_FILE = REPO_ROOT / "docs" / "corpus-known-misses.md"
+IN_CI = bool(os.environ.get("CI"))
+
+
+def missing_corpus(message: str) -> NoReturn:
+    """A test that needs the shared corpus: skipped without it, failed in CI."""
+    if IN_CI:
+        pytest.fail(
+            message + " -- CI must check out the shared corpus next to the repository "
+            "(../shared/corpus) before running the tests",
+            pytrace=False,
+        )
+    pytest.skip(message)
+
 
 POST_FIELDS = (
     "platform",

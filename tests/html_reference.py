@@ -10,20 +10,11 @@ import html
 import re
 from html.parser import HTMLParser
 
-from socialcheck.read.html import Token, VisibleText
+# The element tables are the reader's own: what is compared is how they are applied.
+from socialcheck.read.html import _BLOCK, _MASK_CONTENT, _SKIP_CONTENT, Token, VisibleText
 from socialcheck.read.offsets import OffsetMapBuilder
 
 Span = tuple[int, int]
-
-_SKIP_CONTENT = frozenset({"script", "style", "noscript", "template", "title", "svg"})
-_MASK_CONTENT = frozenset({"pre", "code", "textarea", "kbd", "samp"})
-_BLOCK = frozenset(
-    {
-        "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption",
-        "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-        "main", "nav", "ol", "p", "pre", "section", "table", "tr", "ul", "iframe",
-    }
-)  # fmt: skip
 
 
 class _Collector(HTMLParser):

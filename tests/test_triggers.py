@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import golden
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,7 +23,7 @@ from socialcheck.detect import footers, markers, scraped, shortcodes, unsigned
 from socialcheck.detect._claimed import Claimed
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = golden.CORPUS_DIR
 TEXT_SUFFIXES = {".txt", ".html", ".htm", ".md", ".markdown", ".mdx"}
 
 ALL_TRIGGERS = sorted(
@@ -85,7 +86,7 @@ PIECES = [
     "<p>",
     "</p>",
     "`[tweet 123]`",  # markup inside code: masked after it was found
-    "<!-- wp:embed {\"url\":\"https://x.com/jane/status/2029565091640246272\"} -->",
+    '<!-- wp:embed {"url":"https://x.com/jane/status/2029565091640246272"} -->',
     "<!-- a note -->",
     "\n\nhttps://twitter.com/jane/status/2029565091640246272\n\n",  # a bare URL, maybe in a box
     "</blockquote>",

@@ -18,7 +18,6 @@ Without the corpus folder the test skips, unless CI is set (then it fails).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import socket
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -43,7 +42,6 @@ except ImportError:
     import golden  # type: ignore[no-redef]
 
 UTC = dt.timezone.utc
-IN_CI = bool(os.environ.get("CI"))
 CORPUS_JSONS = (
     sorted(golden.CORPUS_DIR.glob("[0-9][0-9][0-9].json")) if golden.CORPUS_DIR.is_dir() else []
 )
@@ -243,9 +241,7 @@ class World:
 @pytest.fixture
 def world() -> Iterator[World]:
     if not CORPUS_JSONS:
-        if IN_CI:
-            pytest.fail(f"CI: the corpus is missing at {golden.CORPUS_DIR}")
-        pytest.skip(f"no corpus at {golden.CORPUS_DIR}")
+        golden.missing_corpus(f"no corpus at {golden.CORPUS_DIR}")
     cases = [golden.load_case(p, name=p.stem) for p in CORPUS_JSONS]
     with fp.FakePlatforms() as fake:
         w = World(fake)

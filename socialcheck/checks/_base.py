@@ -10,7 +10,7 @@ from typing import ClassVar
 import attrs
 
 from ..config import Config
-from ..model import Document, Post, Severity, Span
+from ..model import Document, Finding, Post, Severity, Span
 
 
 class LineIndex:
@@ -89,6 +89,11 @@ class Check:
 
     def check_post(self, ctx: Context, index: int, post: Post) -> Iterator[Hit]:
         raise NotImplementedError(f"{type(self).__name__} must override check_post or find")
+
+
+def finding_order(f: Finding) -> tuple[int, str, int, int, str]:
+    """How `check()` and `verify()` order findings: place, code, post, end, message."""
+    return (f.span[0], f.code, -1 if f.post_index is None else f.post_index, f.span[1], f.message)
 
 
 def signature_span(post: Post) -> Span:

@@ -7,7 +7,7 @@ import functools
 
 from ..config import Config
 from ..model import Document, Finding, Severity
-from ._base import Check, Context, LineIndex
+from ._base import Check, Context, LineIndex, finding_order
 from ._registry import CHECKS
 
 
@@ -77,13 +77,5 @@ def check(
                     post_index=hit.post_index,
                 )
             )
-    findings.sort(
-        key=lambda f: (
-            f.span[0],
-            f.code,
-            -1 if f.post_index is None else f.post_index,
-            f.span[1],
-            f.message,
-        )
-    )
+    findings.sort(key=finding_order)
     return findings

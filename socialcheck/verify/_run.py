@@ -21,7 +21,7 @@ import attrs
 import regex
 
 from .._version import __version__
-from ..checks._base import LineIndex, signature_span
+from ..checks._base import LineIndex, finding_order, signature_span
 from ..config import Config
 from ..model import Document, Finding, Post, Severity, Span
 from ..platforms.ids import decode_id_time
@@ -692,15 +692,7 @@ class Session:
                     where,
                     v.post_index,
                 )
-        found.sort(
-            key=lambda f: (
-                f.span[0],
-                f.code,
-                -1 if f.post_index is None else f.post_index,
-                f.span[1],
-                f.message,
-            )
-        )
+        found.sort(key=finding_order)
         return found
 
 
