@@ -71,6 +71,22 @@ def mastodon_id(when: dt.datetime, sequence: int = 0) -> str:
     return str((int(when.timestamp() * 1000) << 16) | (sequence & 0xFFFF))
 
 
+def guard_name_lookups(monkeypatch: Any) -> list[str]:
+    """Make every name lookup but the loopback fail (tests never reach the internet);
+    returns the list of names asked for, filled as the test runs."""
+    real = socket.getaddrinfo
+    asked: list[str] = []
+
+    def guarded(host: Any, *args: Any, **kwargs: Any) -> Any:
+        asked.append(str(host))
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            raise OSError(f"the tests must not reach {host!r}")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", guarded)
+    return asked
+
+
 @dataclass
 class Tweet:
     status_id: str

@@ -17,6 +17,7 @@ Comparison fields (also the names used in ``docs/corpus-known-misses.md``):
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -111,6 +112,22 @@ def load_case(json_path: Path, name: str | None = None) -> Case:
 
 def parse_case(case: Case) -> Document:
     return socialcheck.parse(case.text, source=str(case.txt_path))
+
+
+@functools.cache
+def cached_case(json_path: Path) -> Case:
+    return load_case(json_path)
+
+
+@functools.cache
+def cached_parse(json_path: Path) -> Document:
+    return parse_case(cached_case(json_path))
+
+
+def only(posts: Sequence[Post]) -> Post:
+    """The one post of `posts` (the test fails otherwise)."""
+    assert len(posts) == 1, posts
+    return posts[0]
 
 
 # --------------------------------------------------------------------------- values

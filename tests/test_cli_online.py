@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,14 +29,7 @@ ARTICLE = (
 
 @pytest.fixture(autouse=True)
 def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = socket.getaddrinfo
-
-    def guarded(host: Any, *args: Any, **kwargs: Any) -> Any:
-        if host not in ("127.0.0.1", "localhost", "::1"):
-            raise OSError(f"the tests must not reach {host!r}")
-        return real(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", guarded)
+    fp.guard_name_lookups(monkeypatch)
 
 
 @pytest.fixture

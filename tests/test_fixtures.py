@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -28,16 +27,6 @@ HANDLE = re.compile(r"[A-Za-z0-9_]{1,20}")
 POST_KEYS = golden.FIXTURE_POST_KEYS | {"truncated", "status_id", "note"}
 
 
-@cache
-def _case(json_path: Path) -> golden.Case:
-    return golden.load_case(json_path)
-
-
-@cache
-def _parsed(json_path: Path):
-    return golden.parse_case(_case(json_path))
-
-
 def test_fixture_set_is_complete() -> None:
     txts = {p.stem for p in golden.FIXTURES_DIR.glob("*.txt")}
     jsons = {p.stem for p in FIXTURE_JSONS}
@@ -52,7 +41,7 @@ def test_fixture_set_is_complete() -> None:
 def test_fixture_expectation_is_well_formed(json_path: Path) -> None:
     """The label follows the corpus schema and quotes the .txt exactly."""
     raw = json.loads(json_path.read_text(encoding="utf-8"))
-    case = _case(json_path)
+    case = golden.cached_case(json_path)
     text = case.text
     assert set(raw) <= {"article_date", "posts", "notes", "source"}, sorted(raw)
     assert raw.get("notes"), "every fixture explains its shape in 'notes'"
@@ -85,23 +74,23 @@ def test_fixture_expectation_is_well_formed(json_path: Path) -> None:
 
 @pytest.mark.parametrize("json_path", FIXTURE_JSONS, ids=IDS)
 def test_fixture_matches_expectation(json_path: Path) -> None:
-    case = _case(json_path)
-    doc = _parsed(json_path)
+    case = golden.cached_case(json_path)
+    doc = golden.cached_parse(json_path)
     mismatches = golden.compare_document(doc, case.gold)
     assert not mismatches, golden.report(f"fixture {case.name}", mismatches)
 
 
 @pytest.mark.parametrize("json_path", FIXTURE_JSONS, ids=IDS)
 def test_fixture_invariants(json_path: Path) -> None:
-    case = _case(json_path)
-    doc = _parsed(json_path)
+    case = golden.cached_case(json_path)
+    doc = golden.cached_parse(json_path)
     errors = golden.invariant_errors(doc, case.text)
     assert not errors, f"fixture {case.name}:\n  " + "\n  ".join(errors)
 
 
 def test_example_article_has_a_post_after_the_article_date() -> None:
     """The README's demo relies on one post being dated after its article."""
-    gold = _case(golden.FIXTURES_DIR / "example-article.json").gold
+    gold = golden.cached_case(golden.FIXTURES_DIR / "example-article.json").gold
     assert gold["article_date"] == "2026-03-05"
     assert len(gold["posts"]) == 3
     assert any(p["date"] > gold["article_date"] for p in gold["posts"] if p["date"])

@@ -17,14 +17,12 @@ from __future__ import annotations
 import json
 import re
 import time
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import socialcheck
-from socialcheck import Document, Post
 from socialcheck.detect import TEXT_DETECTORS, footers, markers, scraped, unsigned
 
 try:  # tests/ may or may not be a package
@@ -49,21 +47,6 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CORPUS_DIR = golden.CORPUS_DIR
 
 
-@cache
-def _case(json_path: Path) -> golden.Case:
-    return golden.load_case(json_path)
-
-
-@cache
-def _parsed(json_path: Path) -> Document:
-    return golden.parse_case(_case(json_path))
-
-
-def only(posts: list[Post]) -> Post:
-    assert len(posts) == 1, posts
-    return posts[0]
-
-
 # --------------------------------------------------------------------------- fixtures
 
 
@@ -76,11 +59,11 @@ def test_fixture_set_is_complete() -> None:
 
 def test_fixtures_cover_every_form_and_locale() -> None:
     """One fixture at least per detector form, platform and localised footer."""
-    texts = {p.stem: _case(p).text for p in FIXTURE_JSONS}
+    texts = {p.stem: golden.cached_case(p).text for p in FIXTURE_JSONS}
     platforms: set[str] = set()
     forms: set[str] = set()
     for path in FIXTURE_JSONS:
-        for post in _parsed(path).posts:
+        for post in golden.cached_parse(path).posts:
             platforms.add(post.platform)
             forms.add(post.form)
     assert {"instagram", "facebook", "mastodon", "threads", "tiktok", "twitter"} <= platforms
@@ -97,7 +80,7 @@ def test_fixtures_cover_every_form_and_locale() -> None:
 @pytest.mark.parametrize("json_path", FIXTURE_JSONS, ids=IDS)
 def test_fixture_expectation_is_well_formed(json_path: Path) -> None:
     raw = json.loads(json_path.read_text(encoding="utf-8"))
-    text = _case(json_path).text
+    text = golden.cached_case(json_path).text
     assert set(raw) <= {"article_date", "posts", "notes", "source"}, sorted(raw)
     assert raw.get("notes"), "every fixture explains its shape in 'notes'"
     assert raw["article_date"] is None or ISO_DATE.fullmatch(raw["article_date"])
@@ -122,15 +105,15 @@ def test_fixture_expectation_is_well_formed(json_path: Path) -> None:
 
 @pytest.mark.parametrize("json_path", FIXTURE_JSONS, ids=IDS)
 def test_fixture_matches_expectation(json_path: Path) -> None:
-    case = _case(json_path)
-    mismatches = golden.compare_document(_parsed(json_path), case.gold)
+    case = golden.cached_case(json_path)
+    mismatches = golden.compare_document(golden.cached_parse(json_path), case.gold)
     assert not mismatches, golden.report(f"fixture text/{case.name}", mismatches)
 
 
 @pytest.mark.parametrize("json_path", FIXTURE_JSONS, ids=IDS)
 def test_fixture_invariants_and_prose(json_path: Path) -> None:
-    case = _case(json_path)
-    doc = _parsed(json_path)
+    case = golden.cached_case(json_path)
+    doc = golden.cached_parse(json_path)
     errors = golden.invariant_errors(doc, case.text)
     assert not errors, f"fixture text/{case.name}:\n  " + "\n  ".join(errors)
     for post in doc.posts:
@@ -157,7 +140,7 @@ def test_detector_order() -> None:
 
 def test_instagram_footer_fields() -> None:
     text = "Caption words #tag\nA post shared by Jo Ann (@jo.ann_) on Sep 3, 2018 at 3:55pm PDT\n"
-    post = only(footers.detect(text))
+    post = golden.only(footers.detect(text))
     assert (post.platform, post.handle, post.display_name) == ("instagram", "jo.ann_", "Jo Ann")
     assert post.date is not None and post.date.isoformat() == "2018-09-03"
     assert post.date_text == "Sep 3, 2018 at 3:55pm PDT"
@@ -168,26 +151,26 @@ def test_instagram_footer_fields() -> None:
 
 
 def test_instagram_no_name() -> None:
-    post = only(footers.detect("A post shared by @solo.acc on Jan 2, 2018 at 9:00am PST"))
+    post = golden.only(footers.detect("A post shared by @solo.acc on Jan 2, 2018 at 9:00am PST"))
     assert (post.handle, post.display_name, post.body) == ("solo.acc", None, None)
 
 
 def test_instagram_german_time_with_uhr() -> None:
     text = "Ein Beitrag geteilt von SKEP Test (@skep.test) am 23. Okt 2017 um 0:31 Uhr\nWeiter."
-    post = only(footers.detect(text))
+    post = golden.only(footers.detect(text))
     assert post.date_text == "23. Okt 2017 um 0:31 Uhr"
     assert text[post.span[1] :] == "\nWeiter."
 
 
 def test_instagram_zone_glued_to_the_next_sentence() -> None:
     text = "Cap.A post shared by Jo (@jo) on Sep 3, 2018 at 3:55pm PDTThe next sentence."
-    post = only(footers.detect(text))
+    post = golden.only(footers.detect(text))
     assert text[post.span[1] :] == "The next sentence."
 
 
 def test_instagram_v14_needs_the_line_to_end() -> None:
-    assert only(footers.detect("A post shared by Jo (@jo)\nNext.")).date is None
-    assert only(footers.detect("A post shared by Jo (@jo)Next paragraph.")).handle == "jo"
+    assert golden.only(footers.detect("A post shared by Jo (@jo)\nNext.")).date is None
+    assert golden.only(footers.detect("A post shared by Jo (@jo)Next paragraph.")).handle == "jo"
     assert footers.detect("A post shared by Jo (@jo) drew praise.") == []
     assert footers.detect("A post shared by Jo (@jo) on Tuesday shows a cat.") == []
 
@@ -198,13 +181,13 @@ def test_instagram_dated_footer_followed_by_prose_is_prose() -> None:
 
 
 def test_instagram_unreadable_date_is_kept_with_its_problem() -> None:
-    post = only(footers.detect("A post shared by Jo (@jo) on Febtember 3, 2018\n"))
+    post = golden.only(footers.detect("A post shared by Jo (@jo) on Febtember 3, 2018\n"))
     assert post.date is None and post.date_problem
 
 
 def test_instagram_v14_takes_no_caption_without_a_box() -> None:
     text = "The reporter's sentence about the band.\n\nA post shared by The Band (@theband)\n"
-    post = only(footers.detect(text))
+    post = golden.only(footers.detect(text))
     assert post.body is None and post.span[0] == text.index("A post")
 
 
@@ -213,7 +196,7 @@ def test_instagram_view_box_with_caption() -> None:
         "Prose.\n\nView this post on Instagram\n\nCaption here\n\n"
         "A post shared by J (@j) on Jan 2, 2018\n"
     )
-    post = only(footers.detect(text))
+    post = golden.only(footers.detect(text))
     assert post.body == "Caption here"
     assert post.span[0] == text.index("View this post")
 
@@ -240,7 +223,7 @@ def test_instagram_caption_is_bounded_by_an_x_signature() -> None:
         "Hi pic.twitter.com/AbCdEfGhIj — A B (@ab) May 4, 2019\n"
         "Caption 🎉A post shared by A B (@a.b) on May 4, 2019 at 9:15am PDT"
     )
-    post = only(footers.detect(text))
+    post = golden.only(footers.detect(text))
     assert post.body == "Caption 🎉"
 
 
@@ -249,7 +232,7 @@ def test_instagram_caption_is_bounded_by_an_x_signature() -> None:
 
 def test_facebook_footer_fields() -> None:
     text = "Humanity is on very thin ice....Posted by Jo Romm on Monday, September 12, 2016"
-    post = only(footers.detect(text))
+    post = golden.only(footers.detect(text))
     assert (post.platform, post.handle, post.display_name) == ("facebook", None, "Jo Romm")
     assert post.date is not None and post.date.isoformat() == "2016-09-12"
     assert post.body == "Humanity is on very thin ice...."
@@ -257,7 +240,7 @@ def test_facebook_footer_fields() -> None:
 
 
 def test_facebook_weekday_only() -> None:
-    post = only(footers.detect("Text of the post.\n\nPosted by Jo Romm on Wednesday\n"))
+    post = golden.only(footers.detect("Text of the post.\n\nPosted by Jo Romm on Wednesday\n"))
     assert (post.date, post.date_text, post.date_problem) == (None, "Wednesday", None)
     assert post.body == "Text of the post."
 
@@ -283,7 +266,7 @@ def test_facebook_sdk_snippet_is_a_boundary_and_stays_in_the_prose() -> None:
         "}(document, 'script', 'facebook-jssdk'));"
     )
     text = f"It is still live:{sdk}Post words here. Posted by Ted X on Friday, March 3, 2017"
-    post = only(footers.detect(text))
+    post = golden.only(footers.detect(text))
     assert post.body == "Post words here."
     assert "the body starts after the leaked facebook-jssdk snippet" in post.evidence
     doc = socialcheck.parse(text)
@@ -312,7 +295,7 @@ def test_facebook_body_stops_at_the_previous_footer() -> None:
     ],
 )
 def test_mastodon_placeholder(text: str) -> None:
-    post = only(footers.detect(text))
+    post = golden.only(footers.detect(text))
     assert (post.platform, post.handle, post.body, post.date) == (
         "mastodon",
         "rustnl@fosstodon.org",
@@ -328,7 +311,7 @@ def test_mastodon_needs_both_lines() -> None:
 
 
 def test_threads_line() -> None:
-    post = only(footers.detect("Prose.\n\n  View on Threads \n\nMore prose."))
+    post = golden.only(footers.detect("Prose.\n\n  View on Threads \n\nMore prose."))
     assert (post.platform, post.handle, post.body, post.confidence) == (
         "threads",
         None,
@@ -344,7 +327,7 @@ def test_threads_line() -> None:
 
 def test_tiktok_one_line() -> None:
     text = "@mick.broer Registratie van ‘Tabaksdrone’ ♬ original sound - Mick Broer\nNext."
-    post = only(footers.detect(text))
+    post = golden.only(footers.detect(text))
     assert (post.platform, post.handle, post.body) == (
         "tiktok",
         "mick.broer",
@@ -355,7 +338,7 @@ def test_tiktok_one_line() -> None:
 
 def test_tiktok_handle_line_and_sound_line() -> None:
     text = "Prose.\n\n@creator\nThanks @friend for this #dance\n♬ Song - Artist\n\nMore."
-    post = only(footers.detect(text))
+    post = golden.only(footers.detect(text))
     assert post.handle == "creator"
     assert post.body == "Thanks @friend for this #dance"
 
@@ -375,7 +358,7 @@ def test_bbc_block_with_signature_is_one_post() -> None:
         "End of Twitter post by @jm\nAfter."
     )
     doc = socialcheck.parse(text)
-    post = only(list(doc.posts))
+    post = golden.only(list(doc.posts))
     assert post.form == "bbc-markers"
     assert (post.handle, post.display_name, post.body) == ("jm", "Jane M", "Body words")
     assert post.links == ("pic.twitter.com/AbCdEfGhIj",)
@@ -387,14 +370,14 @@ def test_bbc_skip_marker_without_handle() -> None:
         "Skip Twitter post by The world is watching.    — Don T (@dt) January 11, 2020 "
         "Report End of Twitter post by @dt Secretary said more."
     )
-    post = only(markers.detect(text))
+    post = golden.only(markers.detect(text))
     assert post.handle == "dt" and post.body == "The world is watching."
     assert text[post.span[1] :] == " Secretary said more."
 
 
 def test_bbc_unpaired_or_mismatched_markers() -> None:
     # Numbers differ: the skip marker is not this post's; the end marker alone ends it.
-    post = only(markers.detect("Skip Twitter post by @a\nText\nEnd of Twitter post 2 by @a"))
+    post = golden.only(markers.detect("Skip Twitter post by @a\nText\nEnd of Twitter post 2 by @a"))
     assert post.evidence[0].startswith("ends at the BBC marker")
     assert (post.handle, post.body, post.confidence <= 0.6) == ("a", "Text", True)
     assert markers.detect("Skip Twitter post by @a and nothing else") == []
@@ -409,7 +392,7 @@ def test_bbc_end_marker_alone_on_one_line() -> None:
         "this message appears today. Great! pic.twitter.com/Pe53chi4ft End of Twitter post "
         'by @someuser "We have been trying," the company said.'
     )
-    post = only(markers.detect(text))
+    post = golden.only(markers.detect(text))
     assert post.handle == "someuser" and post.links == ("pic.twitter.com/Pe53chi4ft",)
     assert post.body is not None and post.body.startswith("I use my stick")
     assert post.confidence <= 0.6
@@ -432,7 +415,7 @@ def test_bbc_end_only_body_stops_at_an_earlier_signature() -> None:
 def test_bbc_platforms() -> None:
     for word, platform in [("YouTube", "youtube"), ("TikTok", "tiktok"), ("Facebook", "facebook")]:
         text = f"Skip {word} post by @acc\n\nWords.\n\nEnd of {word} post by @acc"
-        post = only(markers.detect(text))
+        post = golden.only(markers.detect(text))
         assert (post.platform, post.handle, post.body) == (platform, "acc", "Words.")
 
 

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import re
 import time
-from functools import cache
 from pathlib import Path
 
 import pytest
 
 import socialcheck
-from socialcheck import Document, Post
 from socialcheck.detect import TEXT_DETECTORS, unsigned
 
 try:  # tests/ may or may not be a package
@@ -31,21 +29,6 @@ FIXTURE_JSONS = [p for p in sorted(TEXT_DIR.glob("*.json")) if re.search(r"unsig
 IDS = [p.stem for p in FIXTURE_JSONS]
 CORPUS_DIR = golden.CORPUS_DIR
 PIC = "pic.twitter.com/AbCdEfGhIj"
-
-
-@cache
-def _case(json_path: Path) -> golden.Case:
-    return golden.load_case(json_path)
-
-
-@cache
-def _parsed(json_path: Path) -> Document:
-    return golden.parse_case(_case(json_path))
-
-
-def only(posts: list[Post]) -> Post:
-    assert len(posts) == 1, posts
-    return posts[0]
 
 
 def article(paragraph: str) -> str:
@@ -62,8 +45,8 @@ def test_fixtures_present() -> None:
 
 @pytest.mark.parametrize("json_path", FIXTURE_JSONS, ids=IDS)
 def test_fixture_matches_expectation(json_path: Path) -> None:
-    case = _case(json_path)
-    doc = _parsed(json_path)
+    case = golden.cached_case(json_path)
+    doc = golden.cached_parse(json_path)
     mismatches = golden.compare_document(doc, case.gold)
     assert not mismatches, golden.report(f"fixture text/{case.name}", mismatches)
     errors = golden.invariant_errors(doc, case.text)
@@ -83,7 +66,7 @@ def test_registered_last() -> None:
 
 def test_post_fields() -> None:
     text = article(f"WATCH: @Someone's full interview with @Other. {PIC}")
-    post = only(unsigned.detect(text))
+    post = golden.only(unsigned.detect(text))
     assert (post.platform, post.handle, post.display_name, post.date) == (
         "twitter",
         None,
@@ -102,13 +85,15 @@ def test_post_fields() -> None:
 
 
 def test_tco_only_is_less_certain() -> None:
-    post = only(unsigned.detect(article("Storm update from the coast. https://t.co/Ab12Cd34Ef")))
+    post = golden.only(
+        unsigned.detect(article("Storm update from the coast. https://t.co/Ab12Cd34Ef"))
+    )
     assert post.confidence == 0.5
 
 
 def test_hashtags_between_links_are_in_the_run_before_them_in_the_body() -> None:
     text = article("Tonight. #Storm https://t.co/Ab12Cd34Ef #Kells https://t.co/Zx98Yw76Vu")
-    post = only(unsigned.detect(text))
+    post = golden.only(unsigned.detect(text))
     assert post.body == "Tonight. #Storm"
     assert post.links == ("https://t.co/Ab12Cd34Ef", "https://t.co/Zx98Yw76Vu")
 
@@ -132,24 +117,24 @@ def test_not_a_post(paragraph: str) -> None:
 
 def test_paragraph_must_end_with_the_links() -> None:
     assert unsigned.detect(f"Body words {PIC} and more words.\n") == []
-    assert only(unsigned.detect(f"Body words {PIC}  \r\n")).body == "Body words"
+    assert golden.only(unsigned.detect(f"Body words {PIC}  \r\n")).body == "Body words"
 
 
 def test_signed_post_is_left_to_the_signature_detector() -> None:
     text = f"Body words {PIC}\n— Jane Doe (@janedoe) March 5, 2026\n"
     assert unsigned.detect(text) == []
-    post = only(list(socialcheck.parse(text).posts))
+    post = golden.only(list(socialcheck.parse(text).posts))
     assert (post.form, post.handle) == ("scraped-signature", "janedoe")
 
 
 def test_signed_post_wins_in_parse() -> None:
     text = f"Body words {PIC} — Jane Doe (@janedoe) March 5, 2026\n"
-    post = only(list(socialcheck.parse(text).posts))
+    post = golden.only(list(socialcheck.parse(text).posts))
     assert post.form == "scraped-signature"
 
 
 def test_quote_marker_is_not_in_the_body() -> None:
-    post = only(unsigned.detect(f"> Quoted words of the author {PIC}\n"))
+    post = golden.only(unsigned.detect(f"> Quoted words of the author {PIC}\n"))
     assert post.body == "Quoted words of the author"
 
 
@@ -160,7 +145,7 @@ def test_floor() -> None:
 
 def test_truncated_body() -> None:
     body = "word " * 45 + "and then the text stops…"
-    post = only(unsigned.detect(article(f"{body} {PIC}")))
+    post = golden.only(unsigned.detect(article(f"{body} {PIC}")))
     assert post.truncated
 
 
@@ -191,4 +176,4 @@ def test_corpus_unsigned_post() -> None:
         doc, case.gold, expected_posts=expected, actual_posts=actual
     )
     assert not mismatches, golden.report("corpus 014 (unsigned post)", mismatches)
-    assert only(actual).form == "unsigned"
+    assert golden.only(actual).form == "unsigned"

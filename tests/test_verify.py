@@ -55,17 +55,7 @@ TEXT = "Hello world, this is a post about the budget vote & what comes next"
 @pytest.fixture(autouse=True)
 def no_internet(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Any name lookup but the loopback fails; the names asked for are recorded."""
-    real = socket.getaddrinfo
-    asked: list[str] = []
-
-    def guarded(host: Any, *args: Any, **kwargs: Any) -> Any:
-        asked.append(str(host))
-        if host not in ("127.0.0.1", "localhost", "::1"):
-            raise OSError(f"the tests must not reach {host!r}")
-        return real(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", guarded)
-    return asked
+    return fp.guard_name_lookups(monkeypatch)
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ Without the corpus folder the test skips, unless CI is set (then it fails).
 from __future__ import annotations
 
 import datetime as dt
-import socket
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,17 +49,8 @@ MORE = " and the rest of the post, which the embed cut off"
 
 @pytest.fixture(autouse=True)
 def no_internet(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    real = socket.getaddrinfo
-    asked: list[str] = []
-
-    def guarded(host: Any, *args: Any, **kwargs: Any) -> Any:
-        asked.append(str(host))
-        if host not in ("127.0.0.1", "localhost", "::1"):
-            raise OSError(f"the tests must not reach {host!r}")
-        return real(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", guarded)
-    return asked
+    """Any name lookup but the loopback fails; the names asked for are recorded."""
+    return fp.guard_name_lookups(monkeypatch)
 
 
 @dataclass
