@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ._digest import blake2b
 from .model import Finding
 
 BASELINE_VERSION = 1
@@ -53,9 +54,7 @@ def fingerprints(text: str, findings: Sequence[Finding]) -> tuple[str, ...]:
         key = (finding.code, _normalised(finding_text(text, finding)))
         occurrence = seen[key]
         seen[key] += 1
-        import hashlib  # here: scans without a cache or baseline do without it
-
-        digest = hashlib.blake2b(digest_size=12)
+        digest = blake2b(digest_size=12)
         digest.update(f"{FINGERPRINT_VERSION}\0{key[0]}\0{occurrence}\0".encode())
         digest.update(key[1].encode("utf-8", "surrogatepass"))
         out.append(digest.hexdigest())

@@ -23,6 +23,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ._digest import blake2b
 from ._version import __version__
 
 CACHE_DIRNAME = ".socialcheck_cache"
@@ -43,9 +44,7 @@ def code_digest() -> str:
     global _code_digest
     if _code_digest is None:
         package = Path(__file__).resolve().parent
-        import hashlib  # here: scans without a cache or baseline do without it
-
-        digest = hashlib.blake2b(digest_size=16)
+        digest = blake2b(digest_size=16)
         digest.update(f"{__version__}\0{CACHE_FORMAT}\0".encode())
         for directory, dirs, files in os.walk(package):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -91,9 +90,7 @@ class ResultCache:
         self.loaded_stamp: tuple[int, int] | None = None
 
     def key(self, name: str, data: bytes) -> str:
-        import hashlib
-
-        digest = hashlib.blake2b(digest_size=20)
+        digest = blake2b(digest_size=20)
         digest.update(self.namespace.encode())
         digest.update(b"\0")
         digest.update(name.encode("utf-8", "surrogateescape"))

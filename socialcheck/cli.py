@@ -130,9 +130,38 @@ def _severity_arg(value: str) -> tuple[str, str]:
 # --- parser ---------------------------------------------------------------------
 
 
+def _terminal_columns() -> int:
+    """shutil.get_terminal_size's width, without importing shutil (and its
+    compression modules) into every run."""
+    with contextlib.suppress(KeyError, ValueError):
+        if (columns := int(os.environ["COLUMNS"])) > 0:
+            return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, told the width: left to itself it imports shutil on every
+    `add_argument`, help or not."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = _terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="socialcheck",
+        formatter_class=_HelpFormatter,
         description="Find social-media posts embedded in articles and check them offline.",
         epilog=(
             "exit codes: 0 nothing at or over --fail-on, 1 findings at or over it, "
@@ -144,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     scan = commands.add_parser(
         "scan",
+        formatter_class=_HelpFormatter,
         help="check files for problems with their embedded posts",
         description=(
             "Check files for problems with their embedded posts. Directories are walked "
@@ -309,6 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     verify = commands.add_parser(
         "verify",
+        formatter_class=_HelpFormatter,
         help="ask the platforms whether each embedded post exists and says what it says",
         description=(
             "Ask the platforms' public endpoints whether each embedded post exists, who "
@@ -330,6 +361,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser(
         "extract",
+        formatter_class=_HelpFormatter,
         help="show the posts found in one input and the prose without them",
         description="Show the posts found in one input and the prose left without them.",
     )
@@ -679,13 +711,6 @@ class _Scan:
         items = list(inputs(args.paths, rules, self.run, rules if args.force_exclude else None))
 
         kind = None if args.input_kind == "auto" else args.input_kind
-        options = engine.Options(
-            config=config,
-            article_date=args.article_date,
-            kind=kind,
-            now=args.now,
-            date_sources=project.article_date_sources,
-        )
         cache: ResultCache | None = None
         if not args.no_cache and project.cache:
             directory = cache_directory(args.cache_dir, project.root, project.cache_dir)
@@ -705,6 +730,14 @@ class _Scan:
                 cache = ResultCache(directory, namespace)
                 cache.load()
 
+        options = engine.Options(
+            config=config,
+            article_date=args.article_date,
+            kind=kind,
+            now=args.now,
+            date_sources=project.article_date_sources,
+            with_posts=args.format == "json" or cache is not None,
+        )
         ready: dict[int, FileResult | None] = {}
         keys: dict[int, str] = {}
         tasks: list[engine.Task] = []

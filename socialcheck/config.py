@@ -24,6 +24,7 @@ from typing import Any, TypeGuard
 
 import attrs
 
+from ._digest import blake2b
 from .model import SEVERITIES, Severity
 
 
@@ -429,9 +430,7 @@ def settings_digest(config: Config, extra: Mapping[str, Any]) -> str:
         **extra,
     }
     blob = json.dumps(payload, sort_keys=True, default=str).encode("utf-8")
-    import hashlib  # here: only a run with a result cache needs it
-
-    return hashlib.blake2b(blob, digest_size=16).hexdigest()
+    return blake2b(blob, digest_size=16).hexdigest()
 
 
 __all__ = [

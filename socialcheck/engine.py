@@ -45,6 +45,9 @@ class Options:
     kind: str | None = None
     now: _dt.datetime | None = None
     date_sources: tuple[str, ...] = DATE_SOURCES
+    # Whether results carry each post's fields: the JSON report and the cache read them,
+    # the other reports only count posts (building and sending them is ~20 µs a file).
+    with_posts: bool = True
 
 
 class Task(NamedTuple):
@@ -101,13 +104,14 @@ def _document(path: str | None, text: str, options: Options) -> Any:
     return doc
 
 
-def _finish(shown: str, doc: Any, findings: Sequence[Any]) -> Done:
+def _finish(shown: str, doc: Any, findings: Sequence[Any], with_posts: bool = True) -> Done:
     """Suppressions applied to one document's findings, as a `Done` (slot 0)."""
     from .suppress import apply, position
 
     outcome = apply(doc.text, doc.posts, ordered_findings(list(findings)))
     notes = tuple((*position(doc.text, note.offset), note.message) for note in outcome.notes)
-    return Done(0, FileResult.of(shown, doc, outcome.kept, outcome.suppressed), notes)
+    result = FileResult.of(shown, doc, outcome.kept, outcome.suppressed, with_posts=with_posts)
+    return Done(0, result, notes)
 
 
 def analyse(shown: str, path: str | None, text: str, options: Options) -> Done:
@@ -115,7 +119,8 @@ def analyse(shown: str, path: str | None, text: str, options: Options) -> Done:
     import socialcheck
 
     doc = _document(path, text, options)
-    return _finish(shown, doc, socialcheck.check(doc, now=options.now, config=options.config))
+    findings = socialcheck.check(doc, now=options.now, config=options.config)
+    return _finish(shown, doc, findings, options.with_posts)
 
 
 def run_online(
@@ -149,7 +154,7 @@ def run_online(
             found += socialcheck.check(doc, now=options.now, config=options.config)
         if progress is not None:
             progress(1)
-        yield _finish(task.shown, doc, found)._replace(slot=task.slot)
+        yield _finish(task.shown, doc, found, options.with_posts)._replace(slot=task.slot)
 
 
 def _safe(task: Task, options: Options) -> Done:

@@ -729,6 +729,77 @@ def test_severity_flag(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     assert "--severity" in err
 
 
+def test_post_fields_only_where_read(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The JSON report and the cache read each post's fields; other runs only count
+    posts, and the workers do not build the fields for them."""
+    from socialcheck import engine
+
+    path = write(tmp_path / "2026-03-01-story.txt", SIGNED)
+    seen: list[tuple[bool, tuple[int, int]]] = []
+    real_run = engine.run
+
+    def spy(tasks: Any, options: Any, *args: Any, **kwargs: Any) -> Any:
+        for done in real_run(tasks, options, *args, **kwargs):
+            seen.append((options.with_posts, (len(done.result.posts), done.result.post_count)))
+            yield done
+
+    monkeypatch.setattr(engine, "run", spy)
+    cache = str(tmp_path / "cache")
+    run(capsys, "scan", "--no-cache", path)
+    run(capsys, "scan", "--no-cache", "--format", "sarif", path)
+    code, out, _ = run(capsys, "scan", "--no-cache", "--format", "json", "--statistics", path)
+    assert json.loads(out)["files"][0]["posts"][0]["handle"] == "janedoe"
+    assert json.loads(out)["summary"]["posts"] == 1
+    run(capsys, "scan", "--cache-dir", cache, path)  # fills the cache
+    assert seen == [(False, (0, 1)), (False, (0, 1)), (True, (1, 1)), (True, (1, 1))]
+    # A later JSON run takes the cached result, fields included.
+    code, out, _ = run(capsys, "scan", "--cache-dir", cache, "--format", "json", path)
+    assert len(seen) == 4
+    assert json.loads(out)["files"][0]["posts"][0]["handle"] == "janedoe"
+
+
+def test_file_result_counts_its_posts() -> None:
+    doc = socialcheck.parse(SIGNED, article_date=dt.date(2026, 3, 1))
+    assert FileResult.of("a", doc).post_count == 1
+    assert FileResult.of("a", doc, with_posts=False).posts == ()
+    assert FileResult.of("a", doc, with_posts=False).post_count == 1
+    assert FileResult("a", posts=({"x": 1}, {"y": 2})).post_count == 2
+
+
+def test_help_wraps_as_argparse_would(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argparse
+
+    from socialcheck import cli
+
+    monkeypatch.setenv("COLUMNS", "52")
+    narrow = run(capsys, "scan", "--help")
+    monkeypatch.setattr(cli, "_HelpFormatter", argparse.HelpFormatter)
+    assert run(capsys, "scan", "--help") == narrow
+    monkeypatch.setenv("COLUMNS", "100")
+    assert run(capsys, "scan", "--help") != narrow
+
+
+def test_a_scan_loads_no_module_it_does_not_need(tmp_path: Path) -> None:
+    """shutil (argparse's width) and OpenSSL (hashlib) each cost ~2 ms of every run."""
+    path = write(tmp_path / "2026-03-01-story.txt", SIGNED)
+    script = (
+        "import sys\n"
+        "from socialcheck.cli import main\n"
+        f"code = main(['scan', '--cache-dir', {str(tmp_path / 'c')!r}, {path!r}])\n"
+        "print(code, sorted(m for m in ('shutil', '_hashlib') if m in sys.modules))\n"
+    )
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.stdout.splitlines()[-1] == "1 []", done.stderr
+
+
 # --- jobs, progress ----------------------------------------------------------------------
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from socialcheck import parse
 from socialcheck.read.article_date import header_end
 from socialcheck.read.kinds import sniff_kind
-from socialcheck.read.markdown import masked_spans
+from socialcheck.read.markdown import _FENCE, _fences, masked_spans
 
 SIG = "Great day. \u2014 Jane Doe (@jane) March 5, 2026"
 
@@ -21,6 +24,29 @@ def test_inline_triple_backticks_do_not_open_a_fence() -> None:
     text = f"```npm i``` here.\n\n{SIG}\n"
     assert masked_spans(text) == ((0, 11),)
     assert len(parse(text, kind="markdown").posts) == 1
+
+
+def _fences_by_search(text: str) -> list[tuple[int, int]]:
+    """The fence rule read literally: a regex search for the next opener at a line
+    start, then for a closer as long at a line start (the reader skips to lines with
+    markers instead)."""
+    spans, pos = [], 0
+    while (m := _FENCE.search(text, pos)) is not None:
+        char, size = m.group(1)[0], len(m.group(1))
+        closer = regex.compile(rf"^[ \t]{{0,3}}{regex.escape(char)}{{{size},}}[ \t\r]*$", regex.M)
+        close = closer.search(text, m.end())
+        spans.append((m.start(), len(text) if close is None else close.end()))
+        pos = spans[-1][1]
+    return spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["```", "````", "~~~", "`", "~", "\n", "\r", " ", "    ", "x", "py"]))
+)
+def test_fences_follow_the_rule(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _fences(text) == _fences_by_search(text)
 
 
 def test_crlf_front_matter_gives_the_date() -> None:

@@ -24,21 +24,45 @@ _FENCE_OPENERS = Literals("```", "~~~")
 _LIQUID = Literals("{%")
 # Gutenberg block delimiters are comments that carry embeds (detect/shortcodes.py): not masked.
 _GUTENBERG = "<!-- wp:"
+_CLOSERS: dict[str, regex.Pattern[str]] = {}
 
 
-def _fences(text: str) -> list[Span]:
-    spans: list[Span] = []
-    pos = 0
-    while True:
-        m = _FENCE.search(text, pos)
-        if m is None:
-            return spans
-        marker = m.group(1)
-        closer = regex.compile(
+def _fence_closer(marker: str) -> regex.Pattern[str]:
+    pattern = _CLOSERS.get(marker)
+    if pattern is None:
+        pattern = regex.compile(
             r"^[ \t]{0,3}" + regex.escape(marker[0]) + "{" + str(len(marker)) + r",}[ \t\r]*$",
             regex.MULTILINE,
         )
-        close = closer.search(text, m.end())
+        if len(_CLOSERS) < 64:  # fence lengths seen in a run: a handful
+            _CLOSERS[marker] = pattern
+    return pattern
+
+
+def _fences(text: str) -> list[Span]:
+    """Fenced code blocks. Only lines holding ``` or ~~~ are tried (a regex search for
+    a line start visits every line); each marker's next place is remembered, so the
+    text is read once however many markers are not fences."""
+    spans: list[Span] = []
+    next_at = {marker: text.find(marker) for marker in ("```", "~~~")}  # -1: none left
+    pos = 0  # a line start, or the end of a closing fence's line
+    while True:
+        for marker, at in next_at.items():
+            if 0 <= at < pos:
+                next_at[marker] = text.find(marker, pos)
+        hits = [at for at in next_at.values() if at >= 0]
+        if not hits:
+            return spans
+        hit = min(hits)
+        line_start = text.rfind("\n", max(pos - 1, 0), hit) + 1  # only back to pos: linear
+        m = _FENCE.match(text, line_start) if line_start >= pos else None
+        if m is None:
+            line_end = text.find("\n", hit)
+            if line_end < 0:
+                return spans
+            pos = line_end + 1
+            continue
+        close = _fence_closer(m.group(1)).search(text, m.end())
         end = len(text) if close is None else close.end()
         spans.append((m.start(), end))
         pos = end

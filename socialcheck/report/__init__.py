@@ -87,9 +87,14 @@ class FileResult:
     path: str
     article_date: _dt.date | None = None
     article_date_source: str | None = None
+    # Each post's fields (`Post.to_dict()`): a run whose report and cache do not read
+    # them leaves them out (`post_count` still counts the posts).
     posts: tuple[Mapping[str, Any], ...] = ()
     items: tuple[Item, ...] = ()
     input_kind: str = "text"
+    post_count: int = attrs.field(
+        default=attrs.Factory(lambda self: len(self.posts), takes_self=True)
+    )
 
     @classmethod
     def of(
@@ -98,14 +103,17 @@ class FileResult:
         doc: Document,
         findings: Iterable[Finding] = (),
         suppressed: Iterable[Finding] = (),
+        *,
+        with_posts: bool = True,
     ) -> FileResult:
         return cls(
             path=path,
             article_date=doc.article_date,
             article_date_source=doc.article_date_source,
-            posts=tuple(post.to_dict() for post in doc.posts),
+            posts=tuple(post.to_dict() for post in doc.posts) if with_posts else (),
             items=make_items(doc.text, findings, suppressed),
             input_kind=doc.input_kind,
+            post_count=len(doc.posts),
         )
 
     @property
@@ -203,7 +211,7 @@ def summarize(results: Iterable[FileResult]) -> Summary:
     files = posts = errors = warnings = infos = suppressed = baselined = 0
     for result in results:
         files += 1
-        posts += len(result.posts)
+        posts += result.post_count
         suppressed += result.suppressed
         baselined += result.baselined
         for finding in result.findings:
