@@ -255,6 +255,9 @@ def read_stdin() -> bytes:
     return text.encode("utf-8", "surrogateescape") if isinstance(text, str) else bytes(text)
 
 
+_READ_SIZE = 1 << 20
+
+
 def read_bytes(item: Input) -> bytes:
     """The input's bytes; `Skip` for a binary file, `InputError` when unreadable."""
     if item.path is None:
@@ -263,13 +266,20 @@ def read_bytes(item: Input) -> bytes:
             raise Skip("binary file")
         return data
     try:
-        with open(item.path, "rb") as handle:
-            head = handle.read(SNIFF_BYTES)
+        # os-level reads: a buffered file object costs more than reading a small file.
+        fd = os.open(item.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            head = os.read(fd, SNIFF_BYTES)
             if b"\0" in head:
                 raise Skip("binary file")
-            return head + handle.read()
+            chunks = [head]
+            while chunk := os.read(fd, _READ_SIZE):
+                chunks.append(chunk)
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise InputError(reason(exc)) from None
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def decode(data: bytes, errors: str = "strict") -> str:

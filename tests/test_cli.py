@@ -222,6 +222,23 @@ def test_binary_file_is_skipped(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert run(capsys, "scan", path) == (0, "", f"{path}: skipped: binary file\n")
 
 
+@pytest.mark.parametrize("size", [0, 1, 8191, 8192, 8193, (1 << 20) + 5, 3 * (1 << 20)])
+def test_files_are_read_whole(tmp_path: Path, size: int) -> None:
+    from socialcheck.files import SNIFF_BYTES, Input, Skip, read_bytes
+
+    data = bytes(range(1, 256)) * (size // 255) + b"x" * (size % 255)
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    assert read_bytes(Input("a.txt", str(path))) == data
+    # A NUL in the sniffed head makes a binary file; past it, the text is read whole.
+    path.write_bytes(data + b"\0")
+    if size < SNIFF_BYTES:
+        with pytest.raises(Skip):
+            read_bytes(Input("a.txt", str(path)))
+    else:
+        assert read_bytes(Input("a.txt", str(path))) == data + b"\0"
+
+
 def test_extract_refuses_binary_and_directories(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
