@@ -135,6 +135,27 @@ def test_claimed_overlaps() -> None:
     assert claimed.overlaps(29, 35) and claimed.overlaps(5, 11) and claimed.overlaps(45, 46)
     assert not claimed.overlaps(30, 40) and not claimed.overlaps(0, 10)
     assert not Claimed.of([]).overlaps(0, 100)
+    assert (claimed.holder_end(10), claimed.holder_end(29), claimed.holder_end(30)) == (
+        30,
+        30,
+        None,
+    )
+    assert (claimed.end_before(9), claimed.end_before(35), claimed.end_before(99)) == (0, 30, 50)
+
+
+def test_signatures_in_claimed_spans_are_not_read() -> None:
+    from socialcheck.detect.signature import find_signatures
+
+    one = "Box text \u2014 Jane Doe (@jane) March 5, 2026"
+    two = "\n\nNext post here \u2014 Bob Roe (@bob) March 6, 2026"
+    text = one + two
+    assert [s.handle for s in find_signatures(text)] == ["jane", "bob"]
+    held = find_signatures(text, Claimed.of([(0, len(one))]))
+    assert [s.handle for s in held] == ["bob"]
+    assert held[0].start >= len(one)
+    # A claimed span bounds the next scraped body: Bob's post does not reach into it.
+    [post] = scraped.detect(text, 0, None, Claimed.of([(0, len(one))]))
+    assert post.handle == "bob" and post.span[0] >= len(one)
 
 
 # Found by review: markup posts that do not survive must not hold their place.

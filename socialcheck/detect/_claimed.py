@@ -31,6 +31,16 @@ class Claimed:
                 merged.append([start, end])
         return cls(tuple(s for s, _ in merged), tuple(e for _, e in merged))
 
+    def holder_end(self, pos: int) -> int | None:
+        """The end of the claimed span holding `pos`, else None."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.ends[i] if i >= 0 and self.ends[i] > pos else None
+
+    def end_before(self, pos: int) -> int:
+        """The end of the last claimed span that starts at or before `pos` (0: none)."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.ends[i] if i >= 0 else 0
+
     def overlaps(self, start: int, end: int) -> bool:
         """Whether [start, end) shares a character with a claimed span."""
         i = bisect.bisect_right(self.starts, start) - 1

@@ -184,16 +184,17 @@ def detect(
     text: str, floor: int = 0, hay: Haystack | None = None, claimed: Claimed = NOTHING
 ) -> list[Post]:
     """Posts with a scraped signature in `text`; no body reaches back before `floor`.
-    A signature inside a `claimed` span bounds the next body but makes no post."""
+    Signatures inside `claimed` spans are not read; a claimed span bounds the next body."""
     if not (hay or Haystack.of(text)).has_any(TRIGGERS):
         return []
-    signatures = find_signatures(text)
+    signatures = find_signatures(text, claimed)
     if not signatures:
         return []
     lo = floor
     usual_gap = dominant_gap(text, lo)
     posts = []
     for sig in signatures:
+        lo = max(lo, claimed.end_before(sig.start))  # no body reaches into a markup post
         if sig.start < lo:
             continue
         if not claimed.overlaps(sig.start, sig.end):

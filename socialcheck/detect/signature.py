@@ -10,6 +10,7 @@ import attrs
 
 from .._lazy import lazy_compile
 from ..dates import DateMatch, match_date, match_loose_date
+from ._claimed import NOTHING, Claimed
 
 _ANCHOR = lazy_compile(r"\([ \t\u00a0]?@")
 # Handles as written: X handles, Bluesky domain handles, Markdown-escaped `\_`.
@@ -89,13 +90,18 @@ def _name_and_dash(text: str, anchor: int) -> tuple[int, str | None, int] | None
     return None
 
 
-def find_signatures(text: str) -> list[Signature]:
-    """Every `NAME (@handle) DATE` signature, in text order."""
+def find_signatures(text: str, skip: Claimed = NOTHING) -> list[Signature]:
+    """Every `NAME (@handle) DATE` signature, in text order; none is read whose `(@`
+    lies in a `skip` span (a markup post that already holds it), and none starts
+    before such a span's end."""
     found: list[Signature] = []
     last_end = 0
     for anchor_m in _ANCHOR.finditer(text):
         anchor = anchor_m.start()
         if anchor < last_end:
+            continue
+        if skip.starts and (held_until := skip.holder_end(anchor)) is not None:
+            last_end = held_until
             continue
         hm = _HANDLE.match(text, anchor_m.end() - 1, min(len(text), anchor_m.end() + 70))
         if hm is None:
