@@ -27,7 +27,7 @@ from ._digest import blake2b
 from ._version import __version__
 
 CACHE_DIRNAME = ".socialcheck_cache"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: entries count their posts, whose fields a run may leave out
 ENV_DIR = "SOCIALCHECK_CACHE_DIR"
 _FILE = "results-v1.json"
 _TAG = (

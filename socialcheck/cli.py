@@ -736,7 +736,7 @@ class _Scan:
             kind=kind,
             now=args.now,
             date_sources=project.article_date_sources,
-            with_posts=args.format == "json" or cache is not None,
+            with_posts=args.format == "json",
         )
         ready: dict[int, FileResult | None] = {}
         keys: dict[int, str] = {}
@@ -758,10 +758,13 @@ class _Scan:
                 hit = cache.get(key)
                 if hit is not None:
                     try:
-                        ready[index] = FileResult.from_cache(item.shown, hit)
-                        continue
+                        cached = FileResult.from_cache(item.shown, hit)
                     except (KeyError, TypeError, ValueError, AttributeError):
-                        pass
+                        cached = None
+                    # A run that did not report posts cached none of their fields.
+                    if cached is not None and (cached.has_posts or not options.with_posts):
+                        ready[index] = cached
+                        continue
                 keys[index] = key
             tasks.append(engine.Task(index, item.shown, item.path, text))
 

@@ -749,8 +749,8 @@ def test_severity_flag(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
 def test_post_fields_only_where_read(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """The JSON report and the cache read each post's fields; other runs only count
-    posts, and the workers do not build the fields for them."""
+    """Only the JSON report reads each post's fields; other runs count posts, and
+    neither the workers nor the cache build or keep the fields for them."""
     from socialcheck import engine
 
     path = write(tmp_path / "2026-03-01-story.txt", SIGNED)
@@ -763,18 +763,25 @@ def test_post_fields_only_where_read(
             yield done
 
     monkeypatch.setattr(engine, "run", spy)
-    cache = str(tmp_path / "cache")
     run(capsys, "scan", "--no-cache", path)
     run(capsys, "scan", "--no-cache", "--format", "sarif", path)
     code, out, _ = run(capsys, "scan", "--no-cache", "--format", "json", "--statistics", path)
     assert json.loads(out)["files"][0]["posts"][0]["handle"] == "janedoe"
     assert json.loads(out)["summary"]["posts"] == 1
-    run(capsys, "scan", "--cache-dir", cache, path)  # fills the cache
-    assert seen == [(False, (0, 1)), (False, (0, 1)), (True, (1, 1)), (True, (1, 1))]
-    # A later JSON run takes the cached result, fields included.
+    assert seen == [(False, (0, 1)), (False, (0, 1)), (True, (1, 1))]
+    seen.clear()
+    cache = str(tmp_path / "cache")
+    text = run(capsys, "scan", "--cache-dir", cache, path)  # parsed, cached without fields
+    assert run(capsys, "scan", "--cache-dir", cache, path) == text  # from the cache
+    assert seen == [(False, (0, 1))]
+    # A JSON run cannot use that entry: it parses the file again and caches the fields,
+    # which the next JSON run (and any other) then takes from the cache.
     code, out, _ = run(capsys, "scan", "--cache-dir", cache, "--format", "json", path)
-    assert len(seen) == 4
     assert json.loads(out)["files"][0]["posts"][0]["handle"] == "janedoe"
+    again = run(capsys, "scan", "--cache-dir", cache, "--format", "json", path)
+    assert again == (code, out, "")
+    assert run(capsys, "scan", "--cache-dir", cache, path) == text
+    assert seen == [(False, (0, 1)), (True, (1, 1))]
 
 
 def test_file_result_counts_its_posts() -> None:

@@ -87,8 +87,8 @@ class FileResult:
     path: str
     article_date: _dt.date | None = None
     article_date_source: str | None = None
-    # Each post's fields (`Post.to_dict()`): a run whose report and cache do not read
-    # them leaves them out (`post_count` still counts the posts).
+    # Each post's fields (`Post.to_dict()`): a run whose report does not read them
+    # leaves them out (`post_count` still counts the posts; see `has_posts`).
     posts: tuple[Mapping[str, Any], ...] = ()
     items: tuple[Item, ...] = ()
     input_kind: str = "text"
@@ -127,6 +127,11 @@ class FileResult:
         return tuple(item.finding for item in self.items if item.reported)
 
     @property
+    def has_posts(self) -> bool:
+        """Whether `posts` holds every post's fields (a run may leave them out)."""
+        return len(self.posts) == self.post_count
+
+    @property
     def suppressed(self) -> int:
         return sum(1 for item in self.items if item.suppressed)
 
@@ -141,6 +146,7 @@ class FileResult:
             "article_date": self.article_date.isoformat() if self.article_date else None,
             "article_date_source": self.article_date_source,
             "posts": list(self.posts),
+            "post_count": self.post_count,
             "input_kind": self.input_kind,
             "items": [
                 {
@@ -180,6 +186,7 @@ class FileResult:
             posts=tuple(data["posts"]),
             items=tuple(items),
             input_kind=str(data["input_kind"]),
+            post_count=int(data["post_count"]),
         )
 
 
