@@ -56,12 +56,13 @@ Attrs = tuple[tuple[str, str], ...]
 _new = tuple.__new__  # builds a Token without the Python-level NamedTuple __new__
 
 # The common tokens, each up to its first `>` (no `<` inside, so the `<` opens markup),
-# with the text before them: one match for both.
+# with the text before them: one match for both. The token is optional, so that a run
+# of text followed by something else (or nothing) matches as it is: an alternative
+# for it would first backtrack through the whole run, character by character.
 _FAST = re.compile(
-    r"[^<&]*(?:(<[a-zA-Z][^<>]*>)|(</[^<>]*>)|(&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);))"
-    r"|([^<&]+)"
+    r"[^<&]*(?:(<[a-zA-Z][^<>]*>)|(</[^<>]*>)|(&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);))?"
 )
-_START, _END, _TEXT_ONLY = 1, 2, 4
+_START, _END = 1, 2
 
 # The standard tokenizer's sub-patterns (html/parser.py), one state each.
 _TAG_NAME = re.compile(r"[a-zA-Z][^\t\n\r\f />\x00]*")
@@ -220,21 +221,23 @@ class _Tokenizer:
     def _loop(self) -> None:
         text, n = self.text, self.n
         emit = self.out.append
-        match = _FAST.match
+        # _FAST matches at every position (its parts are optional).
+        match: Callable[[str, int], re.Match[str]] = _FAST.match  # type: ignore[assignment]
         starts, ends, entities = _start_memo, _end_memo, _entity_memo
         i, pend = 0, -1
         while i < n:
             m = match(text, i)
-            if m is None:  # markup the common patterns do not cover, or a stray `<`
-                self.pend = pend
-                i = self._other_markup(i)
-                pend = self.pend
-                continue
-            group = m.lastindex or 0
-            if group == _TEXT_ONLY:  # text up to markup that the slow path reads
-                if pend < 0:
-                    pend = i
-                i = m.end()
+            group = m.lastindex
+            if group is None:
+                if m.end() == i:
+                    # Markup the common patterns do not cover, or a stray `<`.
+                    self.pend = pend
+                    i = self._other_markup(i)
+                    pend = self.pend
+                else:  # text up to markup that the slow path reads, or to the end
+                    if pend < 0:
+                        pend = i
+                    i = m.end()
                 continue
             at, e = m.span(group)
             if at > i or pend >= 0:
