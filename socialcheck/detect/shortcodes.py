@@ -87,11 +87,13 @@ def parse_params(text: str) -> Params:
     positional: list[str] = []
     named: list[tuple[str, str]] = []
     for m in _PARAM.finditer(text[:_MAX_BLOCK]):
-        if m.group("br") is not None:
-            value = _unbrace(m.group("br"))
+        key, dq, sq, bq, br, bare = m.group("key", "dq", "sq", "bq", "br", "bare")
+        if br is not None:
+            value = _unbrace(br)
         else:
-            value = next(v for v in m.group("dq", "sq", "bq", "bare") if v is not None)
-        key = m.group("key")
+            value = (
+                dq if dq is not None else sq if sq is not None else bq if bq is not None else bare
+            )
         if key is None:
             positional.append(value)
         else:
