@@ -62,31 +62,30 @@ class EmbedRule:
 # --------------------------------------------------------------------------- elements
 
 
-class _Structure:
-    """Each start tag's matching end tag and whether it holds another tag of its name.
+class _Pairs:
+    """Each start tag of one name: its matching end tag, and whether it holds another
+    tag of its name.
 
-    Built once per token stream in one pass with a stack per tag name, which pairs tags
-    exactly as counting the depth of that tag from the start tag would; so `element` is
-    O(1) and nested markup is never rescanned.
+    Built once per token stream and tag name from the tags of that name only, with a
+    stack (which pairs tags exactly as counting that tag's depth from the start tag
+    would); so `element` is O(1), nested markup is never rescanned, and the tokens of
+    other names cost one comparison each.
     """
 
     __slots__ = ("closes", "nests", "tokens")
 
-    def __init__(self, tokens: tuple[Token, ...]) -> None:
+    def __init__(self, tokens: tuple[Token, ...], tag: str) -> None:
         self.tokens = tokens  # kept so that the identity key below stays valid
         self.closes: dict[int, int] = {}
         self.nests: set[int] = set()
-        stacks: dict[str, list[int]] = {}
-        for j, tok in enumerate(tokens):
-            if tok.kind == "start":
-                stack = stacks.setdefault(tok.tag, [])
+        stack: list[int] = []
+        for j in [j for j, tok in enumerate(tokens) if tok.tag == tag]:  # its start and end tags
+            if tokens[j].kind == "start":
                 if stack:
                     self.nests.add(stack[-1])
                 stack.append(j)
-            elif tok.kind == "end":
-                stack = stacks.get(tok.tag) or []
-                if stack:
-                    self.closes[stack.pop()] = j
+            elif stack:
+                self.closes[stack.pop()] = j
 
 
 class _ById:
@@ -104,22 +103,27 @@ class _ById:
         return isinstance(other, _ById) and other.tokens is self.tokens
 
 
-@functools.lru_cache(maxsize=2)
-def _built(key: _ById) -> _Structure:
-    return _Structure(key.tokens)
+@functools.lru_cache(maxsize=32)
+def _built(key: _ById, tag: str) -> _Pairs:
+    return _Pairs(key.tokens, tag)
 
 
-def _structure(tokens: tuple[Token, ...]) -> _Structure:
-    return _built(_ById(tokens))
+def _pairs(tokens: tuple[Token, ...], tag: str) -> _Pairs:
+    return _built(_ById(tokens), tag)
 
 
 def clear_structure() -> None:
     _built.cache_clear()
 
 
+def openers(tokens: tuple[Token, ...]) -> list[int]:
+    """Indexes of the start tags that may open an embed, in order."""
+    return [i for i, tok in enumerate(tokens) if tok.tag in OPENERS and tok.kind == "start"]
+
+
 def element(tokens: tuple[Token, ...], i: int) -> Element:
     """The element opened at token `i`, up to its matching end tag (bounded)."""
-    j = _structure(tokens).closes.get(i)
+    j = _pairs(tokens, tokens[i].tag).closes.get(i)
     if j is None or j - i >= _MAX_ELEMENT_TOKENS:
         return Element(i, i, tokens[i].start, tokens[i].end)
     return Element(i, j, tokens[i].start, tokens[j].end)
@@ -128,7 +132,7 @@ def element(tokens: tuple[Token, ...], i: int) -> Element:
 def holds_its_tag(tokens: tuple[Token, ...], el: Element) -> bool:
     """Whether the element contains another element of its own tag (a blockquote in a
     blockquote): rules that may decline such an element leave it to the inner one."""
-    return el.open in _structure(tokens).nests
+    return el.open in _pairs(tokens, tokens[el.open].tag).nests
 
 
 def too_big(el: Element, limit: int) -> bool:

@@ -27,13 +27,13 @@ from ..model import Post
 from ..read import Source
 from . import html_meta, html_widgets, html_x
 from .html_base import (
-    OPENERS,
     Element,
     EmbedRule,
     clear_structure,
     element,
     inner_text,
     links_in,
+    openers,
     signed_box,
     widget_post,
     with_widget_script,
@@ -69,20 +69,20 @@ def detect(src: Source, hay: Haystack | None = None) -> list[Post]:
     """
     tokens = src.tokens
     posts: list[Post] = []
-    i = 0
+    done = -1  # the last token of the last post's element
     try:
-        while i < len(tokens):
+        for i in openers(tokens):
+            if i <= done:
+                continue
             tok = tokens[i]
-            if tok.kind == "start" and tok.tag in OPENERS:
-                for rule in RULES:
-                    if rule.matches(tok):
-                        el = element(tokens, i)
-                        post = rule.build(src, el)
-                        if post is not None:
-                            posts.append(post)
-                            i = max(i, el.close)
-                            break
-            i += 1
+            for rule in RULES:
+                if rule.matches(tok):
+                    el = element(tokens, i)
+                    post = rule.build(src, el)
+                    if post is not None:
+                        posts.append(post)
+                        done = max(i, el.close)
+                        break
     finally:
         clear_structure()  # keep no token stream alive after the call
     return posts
