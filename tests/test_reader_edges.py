@@ -143,3 +143,20 @@ def test_a_quoted_posts_url_in_the_body_is_not_the_posts_own() -> None:
     own = text.replace("/other/", "/Jane/")
     (post,) = parse(own).posts
     assert post.status_id == "1141401212492890113"
+
+
+def test_parse_leaves_the_collector_as_it_found_it() -> None:
+    import gc
+
+    assert gc.isenabled()
+    parse(SIG)
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        parse(SIG, kind="pdf")  # raises while the collector is paused
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        parse(SIG)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
