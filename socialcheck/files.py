@@ -269,11 +269,18 @@ def read_bytes(item: Input) -> bytes:
         # os-level reads: a buffered file object costs more than reading a small file.
         fd = os.open(item.path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         try:
-            head = os.read(fd, SNIFF_BYTES)
+            # A pipe gives what is there: the head is read until it is whole or ends.
+            head, ended = os.read(fd, SNIFF_BYTES), False
+            while len(head) < SNIFF_BYTES:
+                more = os.read(fd, SNIFF_BYTES - len(head))
+                if not more:
+                    ended = True
+                    break
+                head += more
             if b"\0" in head:
                 raise Skip("binary file")
             chunks = [head]
-            while chunk := os.read(fd, _READ_SIZE):
+            while not ended and (chunk := os.read(fd, _READ_SIZE)):
                 chunks.append(chunk)
         finally:
             os.close(fd)

@@ -239,6 +239,35 @@ def test_files_are_read_whole(tmp_path: Path, size: int) -> None:
         assert read_bytes(Input("a.txt", str(path))) == data + b"\0"
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_is_sniffed_whole(tmp_path: Path) -> None:
+    """A pipe hands over what has arrived: a NUL that arrives later, still within the
+    first 8 KB, makes the input binary all the same."""
+    import threading
+    import time
+
+    from socialcheck.files import Input, Skip, read_bytes
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def feed(data: list[bytes]) -> None:
+        with open(fifo, "wb", buffering=0) as pipe:
+            for piece in data:
+                pipe.write(piece)
+                time.sleep(0.1)  # let the reader take the first piece alone
+
+    writer = threading.Thread(target=feed, args=([b"a" * 100, b"\0 and more"],))
+    writer.start()
+    with pytest.raises(Skip):
+        read_bytes(Input("pipe", str(fifo)))
+    writer.join()
+    writer = threading.Thread(target=feed, args=([b"a" * 100, b" and more"],))
+    writer.start()
+    assert read_bytes(Input("pipe", str(fifo))) == b"a" * 100 + b" and more"
+    writer.join()
+
+
 def test_extract_refuses_binary_and_directories(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

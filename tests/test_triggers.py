@@ -50,9 +50,12 @@ def _posts(
 
 
 def _ungated(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every shortcut off: trigger gates open, nothing claimed by markup posts."""
+    """Every shortcut off: trigger gates open, every signature read and every post
+    built, also inside markup posts (which then lose to them). Markup posts still bound
+    the bodies that follow them: that is a rule, not a shortcut."""
     monkeypatch.setattr(Haystack, "has_any", lambda self, literals: True)
     monkeypatch.setattr(Claimed, "overlaps", lambda self, start, end: False)
+    monkeypatch.setattr(Claimed, "holder_end", lambda self, pos: None)
 
 
 @pytest.mark.parametrize("path", list(_labelled_texts()), ids=lambda p: p.name)
@@ -156,6 +159,45 @@ def test_signatures_in_claimed_spans_are_not_read() -> None:
     # A claimed span bounds the next scraped body: Bob's post does not reach into it.
     [post] = scraped.detect(text, 0, None, Claimed.of([(0, len(one))]))
     assert post.handle == "bob" and post.span[0] >= len(one)
+
+
+_BSKY_IFRAME = '<iframe src="https://embed.bsky.app/embed/did:plc:abc/app.bsky.feed.post/3kabc">'
+_X_BOX = (
+    '<blockquote class="twitter-tweet"><p lang="en">Open today</p>&mdash; Jane Doe (@jane) '
+    '<a href="https://twitter.com/jane/status/2029565091640246272">March 5, 2026</a></blockquote>'
+)
+
+
+@pytest.mark.parametrize(
+    ("embed", "joint"),
+    [(_BSKY_IFRAME + "</iframe>", ""), (_BSKY_IFRAME + "</iframe>", " "), (_X_BOX, "\n")],
+)
+def test_a_post_right_after_an_embed_starts_after_it(embed: str, joint: str) -> None:
+    """A markup post bounds the body of a scraped post written right after it (glued,
+    on the same line or on the next): the body is the post's own text. (Before, the
+    body reached back into the embed and the post was dropped as overlapping it.)"""
+    post_text = "Bob's post text here. \u2014 Bob Roe (@bob) March 6, 2026\n"
+    text = f"Intro paragraph.\n\n{embed}{joint}{post_text}"
+    widget, post = socialcheck.parse(text, kind="markdown").posts
+    assert text[widget.span[0] : widget.span[1]] == embed
+    assert (post.handle, post.display_name, post.body) == (
+        "bob",
+        "Bob Roe",
+        "Bob's post text here.",
+    )
+    assert post.span[0] == widget.span[1] + len(joint)
+
+
+def test_a_signature_begun_inside_an_embed_bounds_the_next_body() -> None:
+    # Found by review: a dash inside the iframe's markup, the `(@` after it. That
+    # signature makes no post, and Carol's body does not reach back over it.
+    text = (
+        f'Intro.\n\n{_BSKY_IFRAME[:-1]} title="x \u2014"></iframe> Bob (@bob) March 6, 2026\n\n'
+        "Carol says hello there \u2014 Carol (@carol) March 7, 2026"
+    )
+    widget, post = socialcheck.parse(text, kind="text").posts
+    assert widget.form == "html-widget"
+    assert (post.handle, post.body) == ("carol", "Carol says hello there")
 
 
 # Found by review: markup posts that do not survive must not hold their place.

@@ -1,9 +1,10 @@
 """Spans of the scanned text that markup detectors already hold.
 
 A text detector's post that overlaps one of them would lose to the markup's post in
-`detect_posts` (earlier detectors win), so the text detectors skip building it. An
-X embed's visible text holds a signature the scraped detector would otherwise read
-again, post by post.
+`detect_posts` (earlier detectors win), so the text detectors skip building it, and
+the scraped detector does not even read the signatures inside one (an X embed's
+visible text holds one). One rule rests on them too: no scraped body reaches back
+into a markup post, so a post written right after an embed starts after it.
 """
 
 from __future__ import annotations

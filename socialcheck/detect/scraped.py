@@ -184,7 +184,10 @@ def detect(
     text: str, floor: int = 0, hay: Haystack | None = None, claimed: Claimed = NOTHING
 ) -> list[Post]:
     """Posts with a scraped signature in `text`; no body reaches back before `floor`.
-    Signatures inside `claimed` spans are not read; a claimed span bounds the next body."""
+
+    `claimed` spans hold markup posts: the signatures inside them are not read (they
+    make no post), and no body reaches back into one: a post written right after an
+    embed starts after the embed."""
     if not (hay or Haystack.of(text)).has_any(TRIGGERS):
         return []
     signatures = find_signatures(text, claimed)
@@ -196,6 +199,9 @@ def detect(
     for sig in signatures:
         lo = max(lo, claimed.end_before(sig.start))  # no body reaches into a markup post
         if sig.start < lo:
+            # It begins inside a markup post (or before the floor): no post of its own,
+            # and no later body reaches back over it.
+            lo = max(lo, sig.end)
             continue
         if not claimed.overlaps(sig.start, sig.end):
             posts.append(post_from_signature(text, sig, lo, usual_gap))
