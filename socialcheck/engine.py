@@ -45,8 +45,8 @@ class Options:
     kind: str | None = None
     now: _dt.datetime | None = None
     date_sources: tuple[str, ...] = DATE_SOURCES
-    # Whether results carry each post's fields: the JSON report and the cache read them,
-    # the other reports only count posts (building and sending them is ~20 µs a file).
+    # Whether results carry each post's fields: only the JSON report reads them, the
+    # others count posts (building and sending the fields costs ~20 µs a file).
     with_posts: bool = True
 
 

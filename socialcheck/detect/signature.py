@@ -91,9 +91,9 @@ def _name_and_dash(text: str, anchor: int) -> tuple[int, str | None, int] | None
 
 
 def find_signatures(text: str, skip: Claimed = NOTHING) -> list[Signature]:
-    """Every `NAME (@handle) DATE` signature, in text order; none is read whose `(@`
-    lies in a `skip` span (a markup post that already holds it), and none starts
-    before such a span's end."""
+    """Every `NAME (@handle) DATE` signature, in text order. A `(@` inside a `skip`
+    span (a markup post that already holds it) is not read, and a signature after it
+    starts at that span's end at the earliest."""
     found: list[Signature] = []
     last_end = 0
     for anchor_m in _ANCHOR.finditer(text):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 
 import regex
 
@@ -24,19 +25,14 @@ _FENCE_OPENERS = Literals("```", "~~~")
 _LIQUID = Literals("{%")
 # Gutenberg block delimiters are comments that carry embeds (detect/shortcodes.py): not masked.
 _GUTENBERG = "<!-- wp:"
-_CLOSERS: dict[str, regex.Pattern[str]] = {}
 
 
+@functools.lru_cache(maxsize=64)  # fence lengths seen in a run: a handful
 def _fence_closer(marker: str) -> regex.Pattern[str]:
-    pattern = _CLOSERS.get(marker)
-    if pattern is None:
-        pattern = regex.compile(
-            r"^[ \t]{0,3}" + regex.escape(marker[0]) + "{" + str(len(marker)) + r",}[ \t\r]*$",
-            regex.MULTILINE,
-        )
-        if len(_CLOSERS) < 64:  # fence lengths seen in a run: a handful
-            _CLOSERS[marker] = pattern
-    return pattern
+    return regex.compile(
+        r"^[ \t]{0,3}" + regex.escape(marker[0]) + "{" + str(len(marker)) + r",}[ \t\r]*$",
+        regex.MULTILINE,
+    )
 
 
 def _fences(text: str) -> list[Span]:
