@@ -85,9 +85,9 @@ def _now_arg(value: str) -> _dt.datetime:
         if len(text) == 10:
             moment = _dt.datetime.combine(_date_arg(text), _dt.time())
         else:
-            if text[-1:] in ("Z", "z"):
-                text = text[:-1] + "+00:00"
-            moment = _dt.datetime.fromisoformat(text)
+            from .dates import parse_iso_datetime  # here: --help and --version do without it
+
+            moment = parse_iso_datetime(text)
     except (ValueError, argparse.ArgumentTypeError):
         raise argparse.ArgumentTypeError(
             f"invalid time {value!r} (expected YYYY-MM-DD or an ISO 8601 date-time)"

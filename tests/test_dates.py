@@ -16,7 +16,13 @@ from pathlib import Path
 import pytest
 
 import socialcheck
-from socialcheck.dates import DateMatch, match_date, month_number
+from socialcheck.dates import (
+    DateMatch,
+    match_date,
+    month_number,
+    parse_iso_date,
+    parse_iso_datetime,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATE_FIXTURES = ROOT / "fixtures" / "dates"
@@ -359,3 +365,63 @@ def test_fixture_post_date(name: str) -> None:
     assert post.date_problem is None, post.date_problem
     assert post.date == iso(EXPECTED[name])
     assert post.date_text is not None and post.date_text in text
+
+
+_UTC = dt.timezone.utc
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-03-01", dt.datetime(2026, 3, 1)),
+        ("2026-03-01T18:00", dt.datetime(2026, 3, 1, 18, 0)),
+        ("2026-03-01 18:00:00", dt.datetime(2026, 3, 1, 18, 0)),
+        ("2026-03-01T18:00:00Z", dt.datetime(2026, 3, 1, 18, 0, tzinfo=_UTC)),
+        ("2026-03-01t18:00:00z", dt.datetime(2026, 3, 1, 18, 0, tzinfo=_UTC)),
+        # Jekyll front matter: a space before a zone without a colon.
+        ("2026-03-01 18:00:00 +0000", dt.datetime(2026, 3, 1, 18, 0, tzinfo=_UTC)),
+        (
+            "2026-03-01T23:30:00-05:00",
+            dt.datetime(2026, 3, 1, 23, 30, tzinfo=dt.timezone(-dt.timedelta(hours=5))),
+        ),
+        (
+            "2026-03-01T18:00:00+05",
+            dt.datetime(2026, 3, 1, 18, 0, tzinfo=dt.timezone(dt.timedelta(hours=5))),
+        ),
+        # Fractions of any length: one digit (an API's), nine (nanoseconds, cut to micro).
+        ("2025-03-27T15:58:09.6Z", dt.datetime(2025, 3, 27, 15, 58, 9, 600000, tzinfo=_UTC)),
+        (
+            "2024-11-04T14:09:48.819123456Z",
+            dt.datetime(2024, 11, 4, 14, 9, 48, 819123, tzinfo=_UTC),
+        ),
+        (
+            "  2026-03-01T18:00:00,5+01:30 ",
+            dt.datetime(
+                2026, 3, 1, 18, 0, 0, 500000, tzinfo=dt.timezone(dt.timedelta(hours=1, minutes=30))
+            ),
+        ),
+    ],
+)
+def test_iso_date_times_read_alike_on_every_python(text: str, expected: dt.datetime) -> None:
+    got = parse_iso_datetime(text)
+    assert got == expected and got.tzinfo == expected.tzinfo
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-03-01 18:00:00 +0000", dt.date(2026, 3, 1)),
+        ("2026-03-01T23:30:00-05:00", dt.date(2026, 3, 2)),  # its UTC date
+        ("2026-03-01T23:30:00", dt.date(2026, 3, 1)),  # no zone: as written
+    ],
+)
+def test_iso_dates(text: str, expected: dt.date) -> None:
+    assert parse_iso_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["2026-02-30", "2026-03-01T25:00", "2026-03-01T18:00+24:00", "March 1, 2026", ""]
+)
+def test_impossible_iso_stamps_raise(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_iso_datetime(text)

@@ -30,7 +30,14 @@ DATA = REPO / "socialcheck" / "data"
 
 
 def utc(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    """`YYYY-MM-DDTHH:MM[:SS[.f]]Z` (strptime: Python 3.10's fromisoformat takes
+    neither `Z` nor a one-digit fraction)."""
+    for shape in ("%Y-%m-%dT%H:%M:%S.%f%z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M%z"):
+        try:
+            return dt.datetime.strptime(text, shape)
+        except ValueError:
+            continue
+    raise ValueError(text)
 
 
 def decoded(platform: str, post_id: str) -> IdTime:

@@ -147,13 +147,44 @@ def match_loose_date(text: str, pos: int) -> DateMatch | None:
     return DateMatch(m.start(), m.end(), written, None, f"unreadable date {written!r}")
 
 
+# ISO 8601 / RFC 3339 date-times as front matter, <time> elements and APIs write them:
+# `T` or a space, optional seconds and fraction (any length), `Z`, `+HH:MM`, `+HHMM` or
+# `+HH`, with or without a space before the zone (Jekyll: `2026-03-01 18:00:00 +0000`).
+_ISO_STAMP = lazy_compile(
+    r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
+    r"(?:[Tt ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,](?P<f>\d{1,9}))?)?"
+    r"(?:[ \t]?(?:(?P<z>[Zz])|(?P<sign>[+-])(?P<oh>\d{2})(?::?(?P<om>\d{2}))?))?)?"
+)
+
+
+def parse_iso_datetime(value: str) -> _dt.datetime:
+    """An ISO 8601 date or date-time, aware when it names a zone; ValueError otherwise.
+
+    The shapes above read the same on every Python >= 3.10 (3.10's `fromisoformat`
+    takes only `+HH:MM` zones and 3- or 6-digit fractions); anything else is left to
+    `datetime.fromisoformat`.
+    """
+    text = value.strip()
+    m = _ISO_STAMP.fullmatch(text)
+    if m is None:
+        return _dt.datetime.fromisoformat(text)
+    date = _dt.date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    if m["h"] is None:
+        return _dt.datetime.combine(date, _dt.time())
+    zone: _dt.tzinfo | None = None
+    if m["z"]:
+        zone = _dt.timezone.utc
+    elif m["sign"]:
+        offset = _dt.timedelta(hours=int(m["oh"]), minutes=int(m["om"] or 0))
+        zone = _dt.timezone(-offset if m["sign"] == "-" else offset)
+    micro = int((m["f"] or "").ljust(6, "0")[:6])
+    clock = _dt.time(int(m["h"]), int(m["mi"]), int(m["s"] or 0), micro, tzinfo=zone)
+    return _dt.datetime.combine(date, clock)
+
+
 def parse_iso_date(value: str) -> _dt.date:
-    """`YYYY-MM-DD`, or an ISO datetime; a time with a zone becomes its UTC date."""
-    value = value.strip()
-    if len(value) == 10:
-        return _dt.date.fromisoformat(value)
-    stamp = value.replace("Z", "+00:00").replace("z", "+00:00")
-    moment = _dt.datetime.fromisoformat(stamp)
+    """`YYYY-MM-DD`, or an ISO date-time; a time with a zone becomes its UTC date."""
+    moment = parse_iso_datetime(value)
     if moment.tzinfo is not None:
         moment = moment.astimezone(_dt.timezone.utc)
     return moment.date()

@@ -16,7 +16,7 @@ import datetime as _dt
 import regex
 
 from .._lazy import lazy_compile
-from ..dates import DateMatch, match_date
+from ..dates import DateMatch, match_date, parse_iso_date
 from ..model import Post, Span
 from ..platforms.urls import parse_post_url
 from ..read import Source
@@ -74,12 +74,9 @@ def _iso_utc_date(value: str | None) -> _dt.date | None:
     if not value:
         return None
     try:
-        when = _dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        return parse_iso_date(value)
     except ValueError:
         return None
-    if when.tzinfo is not None:
-        when = when.astimezone(_dt.timezone.utc)
-    return when.date()
 
 
 def _ig_name(src: Source, footer: Element, text: str, handle_at: int) -> str | None:

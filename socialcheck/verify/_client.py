@@ -30,6 +30,7 @@ from urllib.parse import urljoin
 import attrs
 import httpx
 
+from ..dates import parse_iso_datetime
 from ._allowlist import Allowlist, HostPort, Refused, Target
 from ._models import Counters
 
@@ -114,7 +115,7 @@ def _reset_in(headers: Mapping[str, str]) -> float | None:
     if not reset:
         return None
     try:
-        when = _dt.datetime.fromisoformat(reset.replace("Z", "+00:00"))
+        when = parse_iso_datetime(reset)
     except ValueError:
         return None
     if when.tzinfo is None:

@@ -24,6 +24,7 @@ from urllib.parse import quote, urlsplit
 import attrs
 import regex
 
+from ..dates import parse_iso_datetime
 from ..platforms.ids import decode_id_time
 from ..platforms.urls import parse_post_url
 from ._allowlist import HostPort, Refused, split_target
@@ -204,17 +205,12 @@ def _str(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-_FRACTION = regex.compile(r"(\.\d{1,6})\d*")
-
-
 def parse_time(value: Any) -> _dt.datetime | None:
     """An RFC 3339 / ISO time as aware UTC; None when it is not one."""
     if not isinstance(value, str) or not value or len(value) > 64:
         return None
-    text = value.strip().replace("Z", "+00:00").replace("z", "+00:00")
-    text = _FRACTION.sub(r"\1", text, count=1)
     try:
-        t = _dt.datetime.fromisoformat(text)
+        t = parse_iso_datetime(value)
     except ValueError:
         return None
     if t.tzinfo is None:
