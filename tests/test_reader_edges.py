@@ -160,3 +160,36 @@ def test_parse_leaves_the_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# Found by an audit against docs/embed-formats (the converters' and scrapers' output).
+
+
+def test_a_final_newline_does_not_change_the_body() -> None:
+    text = (
+        "Intro paragraph.\n\nSafety comes first.\nThe engineers were clear. "
+        "\u2014 Mayor Ellen Park (@MayorEllenPark) March 4, 2026\n\nOutro."
+    )
+    bodies = [[p.body for p in parse(t).posts] for t in (text, text + "\n", "\n\n" + text)]
+    assert bodies == [["Safety comes first.\nThe engineers were clear."]] * 3
+
+
+def test_names_lose_markdown_escapes_and_odd_spaces() -> None:
+    text = (
+        "> Garage closes tonight.\n>\n> \u2014 \\_Riverton\\_City\\_ (@Riverton\\_City\\_) "
+        "[March 3, 2026](https://twitter.com/Riverton_City_/status/2028900000000000000)\n"
+    )
+    [post] = parse(text, kind="markdown").posts
+    assert (post.display_name, post.handle) == ("_Riverton_City_", "Riverton_City_")
+    [post] = parse(
+        "Garage closes. \u2009\u2014\u2009Riverton City (@RivertonCity) March 3, 2026"
+    ).posts
+    assert post.display_name == "Riverton City"
+
+
+def test_mdx_comments_hold_no_embed() -> None:
+    commented = 'Intro.\n\n{/* <Tweet id="2028900000000000000" /> */}\n\nMore.\n'
+    assert parse(commented, source="post.mdx").posts == ()
+    assert (
+        len(parse(commented.replace("{/* ", "").replace(" */}", ""), source="post.mdx").posts) == 1
+    )

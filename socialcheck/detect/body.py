@@ -103,7 +103,16 @@ def paragraphs_before(text: str, lo: int, hi: int) -> list[Paragraph]:
 def dominant_gap(text: str, lo: int = 0) -> int:
     """The usual number of newlines between paragraphs of text[lo:] (after any header)."""
     counts: dict[int, int] = {}
+    # Breaks before the text's first paragraph or after its last (a file's final
+    # newline) separate nothing. (`lo` may be a previous post's end: a break there does.)
+    first, last = 0, len(text)
+    while first < last and text[first] in _QUOTE_SPACE:  # no copy of a large text
+        first += 1
+    while last > first and text[last - 1] in _QUOTE_SPACE:
+        last -= 1
     for m in _PARA_BREAK.finditer(text, lo):
+        if m.start() < first or m.start() >= last:
+            continue
         n = m.group(0).count("\n")
         counts[n] = counts.get(n, 0) + 1
     if not counts:

@@ -46,8 +46,15 @@ def _line_start(text: str, pos: int, floor: int) -> int:
     return floor if nl < 0 else nl + 1
 
 
+# CommonMark's escapable characters: `\_` in a converter's output is a plain `_`.
+_MD_ESCAPE = lazy_compile(r"\\([!-/:-@\[-`{-~])")
+
+
 def _clean_name(raw: str) -> str | None:
-    name = raw.strip(" \t\u00a0\u200b\u200e\u200f")
+    # Any Unicode space (thin, narrow no-break...), invisible marks, Markdown escapes.
+    name = raw.strip().strip("\u200b\u200e\u200f\ufeff").strip()
+    if "\\" in name:
+        name = _MD_ESCAPE.sub(r"\1", name)
     return name or None
 
 

@@ -19,7 +19,7 @@ _LIQUID_OPEN = lazy_compile(r"\{%-?[ \t]*(comment|raw)[ \t]*-?%\}")
 # Pairs of (opener, closer) found with plain string search: linear on hostile input.
 _DELIMITED = tuple(
     (Literals(opener), opener, closer)
-    for opener, closer in (("<!--", "-->"), ("{{</*", "*/>}}"), ("{{%/*", "*/%}}"))
+    for opener, closer in (("<!--", "-->"), ("{{</*", "*/>}}"), ("{{%/*", "*/%}}"), ("{/*", "*/}"))
 )
 _FENCE_OPENERS = Literals("```", "~~~")
 _LIQUID = Literals("{%")
