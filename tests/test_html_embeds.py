@@ -354,3 +354,46 @@ def test_widget_posts_are_not_reported_as_undated() -> None:
             if finding.code == "SC104":
                 post = doc.posts[finding.post_index or 0]
                 assert post.form == "html-embed" and post.date_problem, (path.stem, post)
+
+
+# Found by an audit against docs/embed-formats.
+
+_IG_PROFILE = (
+    '<p>The chef announced it online.</p><blockquote class="instagram-media" '
+    'data-instgrm-permalink="https://www.instagram.com/chefmartaruiz/?utm_source=ig_embed" '
+    'data-instgrm-version="14"><div><a href="https://www.instagram.com/chefmartaruiz/">View '
+    'this profile on Instagram</a><p><a href="https://www.instagram.com/chefmartaruiz/">Marta '
+    "Ruiz</a> (@chefmartaruiz) &bull; Instagram photos and videos</p></div></blockquote>"
+)
+
+
+def test_an_instagram_profile_embed_is_not_a_post() -> None:
+    assert socialcheck.parse(_IG_PROFILE, kind="html").posts == ()
+    # The same box with a post's permalink is one.
+    post_box = _IG_PROFILE.replace(
+        "chefmartaruiz/?utm_source", "p/C4dXyZaLmNo/?utm_source"
+    ).replace("View this profile", "View this post")
+    [post] = socialcheck.parse(post_box, kind="html").posts
+    assert (post.platform, post.status_id) == ("instagram", "C4dXyZaLmNo")
+
+
+@pytest.mark.parametrize(
+    "path", ["live_stream?channel=UCabcdefghijklmnopqrstuv", "videoseries?list=PL0123456789"]
+)
+def test_youtube_player_paths_are_not_videos(path: str) -> None:
+    text = f'<p>Watch live.</p><iframe src="https://www.youtube.com/embed/{path}"></iframe>'
+    assert socialcheck.parse(text, kind="html").posts == ()
+
+
+@pytest.mark.parametrize("path", ["embed/v2/7477932044257889558", "player/v1/7477932044257889558"])
+def test_a_tiktok_player_iframe_is_a_post(path: str) -> None:
+    text = f'<p>A clip went viral.</p><iframe src="https://www.tiktok.com/{path}"></iframe><p>More.</p>'
+    [post] = socialcheck.parse(text, kind="html").posts
+    assert (post.platform, post.form, post.status_id) == (
+        "tiktok",
+        "html-widget",
+        "7477932044257889558",
+    )
+    assert text[post.span[0] : post.span[1]].startswith("<iframe") and text[
+        post.span[0] : post.span[1]
+    ].endswith("</iframe>")

@@ -98,6 +98,9 @@ def _instagram(src: Source, el: Element) -> Post | None:
     own = url_attr(tok, "data-instgrm-permalink", platform="instagram") or own_url(
         links_in(src, el), "instagram"
     )
+    permalink = parse_post_url((tok.attr("data-instgrm-permalink") or "").strip())
+    if own is None and permalink is not None and permalink.kind == "profile":
+        return None  # "View this profile on Instagram": a profile widget, not a post
     captions: list[Element] = []
     footer: Element | None = None
     handle_m: regex.Match[str] | None = None

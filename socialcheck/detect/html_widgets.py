@@ -5,6 +5,7 @@ docs/embed-formats 5, 9-14:
   older `iframe.mastodon-embed`; Truth Social `iframe.truthsocial-embed`.
 - TikTok `blockquote.tiktok-embed` (caption between the `@user` link and the `♬` sound
   link; creator-profile embeds are not posts).
+- TikTok `iframe` of `tiktok.com/embed/v2/<id>` or `tiktok.com/player/v1/<id>`.
 - YouTube `iframe` of `youtube.com/embed/` or `youtube-nocookie.com/embed/`; LinkedIn
   `iframe` of `linkedin.com/embed/feed/update/urn:li:…`.
 - Reddit `blockquote.reddit-embed-bq` / `blockquote.reddit-card` (the title link is the
@@ -136,6 +137,13 @@ def _tiktok(src: Source, el: Element) -> Post | None:
 # --------------------------------------------------------------------------- iframes
 
 
+def _tiktok_iframe(src: Source, el: Element) -> Post | None:
+    url = post_url(iframe_src(src.tokens[el.open]), "tiktok")
+    if url is None:
+        return None
+    return widget_post(src, el, url, "TikTok player (iframe of tiktok.com/embed or /player)")
+
+
 def _youtube(src: Source, el: Element) -> Post | None:
     url = post_url(iframe_src(src.tokens[el.open]), "youtube")
     if url is None:
@@ -227,6 +235,8 @@ RULES: tuple[EmbedRule, ...] = (
     EmbedRule("mastodon-iframe", has_class("mastodon-embed", "truthsocial-embed", tag="iframe"),
               _fedi_iframe),
     EmbedRule("tiktok-blockquote", _tiktok_match, _tiktok),
+    EmbedRule("tiktok-iframe", iframe_from("tiktok.com/embed/", "tiktok.com/player/v1/"),
+              _tiktok_iframe),
     EmbedRule("youtube-iframe", iframe_from("youtube.com/embed/", "youtube-nocookie.com/embed/"),
               _youtube),
     EmbedRule("linkedin-iframe", iframe_from("linkedin.com/embed/feed/update/urn:li:"), _linkedin),

@@ -620,11 +620,13 @@ _YT_ID = lazy_compile(r"[A-Za-z0-9_-]{11}")
 _YT_HANDLE = lazy_compile(r"[A-Za-z0-9._-]{3,30}")
 _YT_NAME = lazy_compile(r"[A-Za-z0-9._-]{1,100}")
 _YT_PATHS = frozenset({"shorts", "embed", "live", "v", "e"})
+# Player paths eleven characters long, like an ID: a playlist, a channel's live stream.
+_YT_RESERVED = frozenset({"videoseries", "live_stream"})
 _YT = "https://www.youtube.com"
 
 
 def _yt_video(video_id: str | None) -> _Result | None:
-    if video_id is None or not _YT_ID.fullmatch(video_id) or video_id == "videoseries":
+    if video_id is None or not _YT_ID.fullmatch(video_id) or video_id in _YT_RESERVED:
         return None
     return ("post", None, video_id, f"{_YT}/watch?v={video_id}", None)
 
