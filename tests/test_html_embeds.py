@@ -397,3 +397,43 @@ def test_a_tiktok_player_iframe_is_a_post(path: str) -> None:
     assert text[post.span[0] : post.span[1]].startswith("<iframe") and text[
         post.span[0] : post.span[1]
     ].endswith("</iframe>")
+
+
+_PLACEHOLDER = (
+    '<blockquote placeholder class="twitter-tweet" data-lang="en"><p lang="en">Garage closes '
+    "tonight at 10pm.</p>&mdash; Riverton City (@RivertonCity) "
+    '<a href="https://twitter.com/RivertonCity/status/{link_id}">March 3, 2026</a></blockquote>'
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ('<amp-twitter data-tweetid="2028900000000000000" layout="responsive">', "</amp-twitter>"),
+        ('<div class="embed-twitter" data-embed-id="2028900000000000000">', "</div>"),
+    ],
+)
+def test_a_wrapper_reads_the_x_box_inside_it(opening: str, closing: str) -> None:
+    """AMP's placeholder and CNN's copy of the official markup show the post: read it,
+    with the wrapper's span and ID (the post the page renders)."""
+    embed = opening + _PLACEHOLDER.format(link_id="2028900000000000000") + closing
+    text = f"<p>The city posted the news.</p>{embed}<p>More.</p>"
+    [post] = socialcheck.parse(text, kind="html").posts
+    assert (post.handle, post.display_name, post.body) == (
+        "RivertonCity",
+        "Riverton City",
+        "Garage closes tonight at 10pm.",
+    )
+    assert (post.date.isoformat() if post.date else None, post.status_id) == (
+        "2026-03-03",
+        "2028900000000000000",
+    )
+    assert (post.form, text[post.span[0] : post.span[1]]) == ("html-embed", embed)
+    # A box that links another post than the wrapper names: the wrapper's ID, and a note.
+    other = opening + _PLACEHOLDER.format(link_id="2028900000000000001") + closing
+    [post] = socialcheck.parse(f"<p>x</p>{other}", kind="html").posts
+    assert post.status_id == "2028900000000000000"
+    assert any("2028900000000000001" in note for note in post.evidence)
+    # Without a box it stays a widget.
+    [post] = socialcheck.parse(f"<p>x</p>{opening}{closing}", kind="html").posts
+    assert (post.form, post.handle, post.status_id) == ("html-widget", None, "2028900000000000000")

@@ -6,7 +6,8 @@
   the same platform inside (sites that strip the class).
 - Widgets with no text (2.3): `div.twitter-tweet-rendered` / `iframe[data-tweet-id]` /
   `twitter-widget` left by widgets.js, CNN `div.embed-twitter[data-embed-id]`,
-  `amp-twitter[data-tweetid]`, `iframe` of `platform.twitter.com/embed/Tweet.html?id=`,
+  `amp-twitter[data-tweetid]` (these two read the X box inside them when there is one:
+  AMP's placeholder), `iframe` of `platform.twitter.com/embed/Tweet.html?id=`,
   and Bluesky's `iframe` of `embed.bsky.app/embed/…` (and its `div.bluesky-embed`).
 - WordPress blocks (16): `figure.wp-block-embed…` / `div.wp-block-embed__wrapper` holding
   only a post URL become a post; holding a blockquote or iframe, the inner rule reads it.
@@ -35,13 +36,16 @@ from .html_base import (
     own_url,
     post_url,
     signed_box,
+    sub_elements,
     too_big,
     trimmed,
     widget_post,
+    with_widget_script,
 )
 from .signature import find_signatures
 
 _TWEET_ID = lazy_compile(r"[0-9]{1,25}")
+_X_BOX_CLASSES = frozenset({"twitter-tweet", "twitter-video"})
 _TWEET_IFRAME = "platform.twitter.com/embed/Tweet.html"
 _X_IFRAME = "platform.x.com/embed/Tweet.html"
 _MAX_URL_WRAPPER = 10  # tokens of a wrapper that holds a URL (maybe linked) and white space
@@ -123,20 +127,39 @@ def _x_iframe(src: Source, el: Element) -> Post | None:
     return _x_widget(src, el, ("data-tweet-id",), evidence)
 
 
+def _wrapped(src: Source, el: Element, url: PostURL, evidence: str) -> Post | None:
+    """A wrapper that names the post by ID: the X box inside it (AMP's placeholder, a
+    CMS's copy of the official markup) shows the post's text and signature; else it is
+    a widget. The wrapper's ID is the post the page renders."""
+    for box in sub_elements(src, el, "blockquote"):
+        if not src.tokens[box.open].classes & _X_BOX_CLASSES:
+            continue
+        post = signed_box(src, box, "twitter", f"{evidence}, holding the X embed markup")
+        if post is None:
+            break
+        full = with_widget_script(src.tokens, el)
+        notes = post.evidence
+        if post.status_id not in (None, url.post_id):
+            notes += (f"the box inside links another post ({post.status_id})",)
+        return attrs.evolve(
+            post, span=(full.start, full.end), status_id=url.post_id, url=url.canonical,
+            evidence=notes,
+        )  # fmt: skip
+    return widget_post(src, el, url, evidence)
+
+
 def _x_cnn(src: Source, el: Element) -> Post | None:
     url = _status(src.tokens[el.open].attr("data-embed-id"))
     if url is None:
         return None
-    return widget_post(
-        src, el, url, "X embed wrapper, CNN style (div.embed-twitter[data-embed-id])"
-    )
+    return _wrapped(src, el, url, "X embed wrapper, CNN style (div.embed-twitter[data-embed-id])")
 
 
 def _x_amp(src: Source, el: Element) -> Post | None:
     url = _status(src.tokens[el.open].attr("data-tweetid"))
     if url is None:
         return None
-    return widget_post(src, el, url, "AMP X embed (amp-twitter[data-tweetid])")
+    return _wrapped(src, el, url, "AMP X embed (amp-twitter[data-tweetid])")
 
 
 def _x_rendered_match(tok: Token) -> bool:
