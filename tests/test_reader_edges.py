@@ -193,3 +193,43 @@ def test_mdx_comments_hold_no_embed() -> None:
     assert (
         len(parse(commented.replace("{/* ", "").replace(" */}", ""), source="post.mdx").posts) == 1
     )
+
+
+_STATUS = "https://twitter.com/RivertonCity/status/2028900000000000000"
+
+
+@pytest.mark.parametrize(
+    ("links_run", "links"),
+    [
+        ("pic.twitter.com/AbCdEfGh12", ("pic.twitter.com/AbCdEfGh12",)),
+        # markdownify and html2text: the link as a Markdown link, its label is what shows
+        (
+            "[pic.twitter.com/AbCdEfGh12](https://t.co/AbCdEfGh12)",
+            ("pic.twitter.com/AbCdEfGh12",),
+        ),
+        ("<https://t.co/Qw3rTy5uIo>", ("https://t.co/Qw3rTy5uIo",)),  # an autolink
+    ],
+)
+def test_a_links_run_in_a_markdown_quote(links_run: str, links: tuple[str, ...]) -> None:
+    text = (
+        f"The city posted this.\n\n> Garage closes tonight {links_run}\n>\n"
+        f"> \u2014 Riverton City (@RivertonCity) [March 3, 2026]({_STATUS})\n\nMore.\n"
+    )
+    [post] = parse(text, kind="markdown").posts
+    assert (post.body, post.links) == ("Garage closes tonight", links)
+    assert post.status_id == "2028900000000000000"
+    assert [text[a:b] for a, b in post.link_spans] == list(links)
+
+
+def test_a_signature_kept_whole_as_a_markdown_link() -> None:
+    """A site that puts `&mdash; Name (@h) date` inside the <a>, through a converter."""
+    sig = f"[\u2014 Riverton City (@RivertonCity) March 3, 2026]({_STATUS})"
+    text = f"Intro.\n\n> Garage closes tonight, 10pm sharp.\n>\n> {sig}\n\nMore.\n"
+    [post] = parse(text, kind="markdown").posts
+    assert (post.body, post.display_name, post.status_id) == (
+        "Garage closes tonight, 10pm sharp.",
+        "Riverton City",
+        "2028900000000000000",
+    )
+    assert post.signature_span is not None
+    assert text[post.signature_span[0] : post.signature_span[1]] == sig

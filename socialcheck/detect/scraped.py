@@ -12,9 +12,15 @@ from .body import BodyStart, dominant_gap, find_body_start, quote_marker_at
 from .signature import Signature, find_signatures
 
 _TOKEN_BACKWARDS = lazy_compile(r"(?r)\S+")
+# Brackets and angle brackets end a link: Markdown writes `[pic.twitter.com/x](https://t.co/x)`
+# and `<https://t.co/x>`.
 _LINK = lazy_compile(
-    r"(?:https?://\S{1,300}|(?:pic\.(?:twitter|x)\.com|t\.co)/\w{1,30}\S{0,40}|www\.\S{1,300})"
+    r"(?:https?://[^\s\[\]<>]{1,300}|(?:pic\.(?:twitter|x)\.com|t\.co)/\w{1,30}[^\s\[\]<>]{0,40}"
+    r"|www\.[^\s\[\]<>]{1,300})"
 )
+# A Markdown link or autolink as one word of the links run (its label, or its address).
+_MD_LINK_WORD = lazy_compile(r"\[([^\[\]]{1,300})\]\([^\s()]{1,400}\)[.,;:!?]{0,3}")
+_AUTOLINK_WORD = lazy_compile(r"<(https?://[^\s<>]{1,300})>[.,;:!?]{0,3}")
 _HASHTAG = lazy_compile(r"#\w{1,100}")
 # A link glued to the end of a sentence: the source dropped the break before it.
 _GLUED_LINK = lazy_compile(r"[.!?:\"”’)](https?://|pic\.(?:twitter|x)\.com/|t\.co/)")
@@ -35,9 +41,19 @@ def links_run_start(text: str, lo: int, sig_start: int) -> int:
     # Read words backwards from the signature; the run is usually a word or two long.
     for tok in _TOKEN_BACKWARDS.finditer(text, window_lo, sig_start):
         word = tok.group(0)
-        if _LINK.fullmatch(word) or _LINK.match(word) and word.startswith(("http", "pic.", "t.co")):
+        if not word.strip(">") and quote_marker_at(text, tok.start()):
+            continue  # a Markdown quote's marker: white space to the run
+        md = _MD_LINK_WORD.fullmatch(word)
+        label = md.group(1) if md else ""
+        if (
+            _LINK.fullmatch(word)
+            or _LINK.match(word)
+            and word.startswith(("http", "pic.", "t.co"))
+            or _LINK.fullmatch(label)
+            or _AUTOLINK_WORD.fullmatch(word)
+        ):
             run_start = tok.start()
-        elif _HASHTAG.fullmatch(word) and run_start < sig_start:
+        elif (_HASHTAG.fullmatch(word) or _HASHTAG.fullmatch(label)) and run_start < sig_start:
             continue
         else:
             glued = _GLUED_LINK.search(word)
@@ -51,6 +67,8 @@ def links_run_start(text: str, lo: int, sig_start: int) -> int:
 def links_in(text: str, start: int, end: int) -> list[tuple[str, tuple[int, int]]]:
     out = []
     for m in _LINK.finditer(text, start, end):
+        if text.startswith("](", m.start() - 2):
+            continue  # a Markdown link's address: its label is the link as shown
         link = m.group(0).rstrip('.,;:!?)…"”’')
         out.append((link, (m.start(), m.start() + len(link))))
     return out

@@ -144,6 +144,11 @@ def find_signatures(text: str, skip: Claimed = NOTHING) -> list[Signature]:
             if tail is None:
                 continue
             end, url = tail.end(), tail.group("url")
+        elif start > 0 and text[start - 1] == "[":
+            # `[— Name (@h) date](url)`: a converter kept the whole signature as the link.
+            tail = _MD_LINK_TAIL.match(text, date.end, date.end + 410)
+            if tail is not None:
+                start, end, url = start - 1, tail.end(), tail.group("url")
         if start < last_end:
             start = name_start = max(name_start, last_end)
         # Without a dash, "Name (@h) March 5, 2026, said..." is prose, not a signature.
