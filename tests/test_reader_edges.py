@@ -233,3 +233,33 @@ def test_a_signature_kept_whole_as_a_markdown_link() -> None:
     )
     assert post.signature_span is not None
     assert text[post.signature_span[0] : post.signature_span[1]] == sig
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        # html2text wraps at 78 columns, inside the date's link...
+        f"> -- Riverton City (@RivertonCity) [March 3,\n> 2026]({_STATUS})",
+        # ...or before the `(@`, leaving the dash and name on the line above
+        f"> -- The Official City of Riverton Account\n> (@RivertonCity) [March 3, 2026]({_STATUS})",
+        "> \u2014 Riverton City (@RivertonCity) March 3,\n> 2026",
+    ],
+)
+def test_html2text_line_wraps_inside_a_signature(signature: str) -> None:
+    text = f"Intro paragraph.\n\n> Garage closes tonight.\n>\n{signature}\n\nOutro paragraph.\n"
+    for kind in ("markdown", "text"):
+        [post] = parse(text, kind=kind).posts
+        assert (post.handle, post.body) == ("RivertonCity", "Garage closes tonight.")
+        assert post.date is not None and post.date.isoformat() == "2026-03-03"
+        assert post.display_name in ("Riverton City", "The Official City of Riverton Account")
+        if "](" in signature:
+            assert post.status_id == "2028900000000000000"
+
+
+def test_a_wrapped_line_is_no_signature_without_a_dash() -> None:
+    # A line ending in a name, then `(@h) date` on the next: only a dash makes it one.
+    text = (
+        "Intro paragraph.\n\nThe account belongs to Riverton City\n(@RivertonCity) March 3, 2026\n"
+    )
+    for post in parse(text).posts:
+        assert post.display_name != "The account belongs to Riverton City"

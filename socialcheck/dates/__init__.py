@@ -63,7 +63,9 @@ _TIME = (
     r"(?:[ \t\u00a0\u202f]?[AaPp]\.?[Mm]\.?)?"
     r"(?:[ \t\u00a0](?:[A-Z]{1,3}T|UTC)(?:[+\-\u2212]\d{1,2}(?::?\d{2})?)?(?![\p{L}\d]))?)?"
 )
-_SP = r"[ \t\u00a0]{1,2}"
+# Between a date's words: a space or two, or a line wrap (html2text wraps at 78 columns,
+# inside a Markdown quote too: `[March 3,\n> 2026](…)`).
+_SP = r"(?:[ \t\u00a0]{1,2}|[ \t\u00a0]?\r?\n[ \t]{0,3}(?:>[ \t]{0,2}){0,3})"
 _YEAR = r"(?P<y>\d{4})(?!\d)"
 # Every quantifier is bounded: this runs at many offsets in hostile text.
 _DATE = lazy_compile(

@@ -53,15 +53,34 @@ _MD_ESCAPE = lazy_compile(r"\\([!-/:-@\[-`{-~])")
 def _clean_name(raw: str) -> str | None:
     # Any Unicode space (thin, narrow no-break...), invisible marks, Markdown escapes.
     name = raw.strip().strip("\u200b\u200e\u200f\ufeff").strip()
+    if "\n" in name:  # wrapped before `(@`: the lines, without their quote markers
+        name = " ".join(filter(None, (line.strip(" \t\u00a0>") for line in name.split("\n"))))
     if "\\" in name:
         name = _MD_ESCAPE.sub(r"\1", name)
     return name or None
+
+
+def _wrapped_name(text: str, floor: int) -> tuple[int, str, int] | None:
+    """A dash and name that end the line before `floor`, where the `(@` line has nothing
+    before the anchor but white space and quote markers: html2text wraps at 78 columns."""
+    if floor == 0 or text[floor - 1] != "\n":
+        return None
+    end = floor - 1
+    prev = _line_start(text, end, max(0, end - _NAME_WINDOW))
+    window = text[prev:end]
+    for dash in _STRONG_DASHES:
+        at = window.rfind(dash)
+        if at >= 0 and end - (prev + at + len(dash)) <= _MAX_NAME:
+            return prev + at, dash, prev + at + len(dash)
+    return None
 
 
 def _name_and_dash(text: str, anchor: int) -> tuple[int, str | None, int] | None:
     """(signature start, dash, name start) for the name before `anchor`."""
     floor = _line_start(text, anchor, max(0, anchor - _NAME_WINDOW))
     window = text[floor:anchor]
+    if not window.strip(" \t\u00a0>") and (wrapped := _wrapped_name(text, floor)):
+        return wrapped
     best = -1
     best_dash = None
     for dash in _STRONG_DASHES:
