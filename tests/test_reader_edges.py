@@ -263,3 +263,21 @@ def test_a_wrapped_line_is_no_signature_without_a_dash() -> None:
     )
     for post in parse(text).posts:
         assert post.display_name != "The account belongs to Riverton City"
+
+
+@pytest.mark.parametrize("dash", ["--", "\u2014"])
+def test_a_bluesky_handle_kept_as_a_markdown_link(dash: str) -> None:
+    """html2text and markdownify keep the handle's profile link: `([@h](url))`."""
+    profile = "https://bsky.app/profile/did:plc:abcdefghijklmnopqrstuvwx"
+    text = (
+        "Power is out across the valley.\n\n> Gauge hit 74 mph.\n>\n"
+        f"> {dash} Dana Whitfield ([@danawx.bsky.social]({profile})) "
+        f"[March 5, 2026 at 9:09 AM]({profile}/post/3la4vfasktq27)\n\nCrews are out.\n"
+    )
+    [post] = parse(text, kind="markdown").posts
+    assert (post.platform, post.handle, post.display_name) == (
+        "bluesky",
+        "danawx.bsky.social",
+        "Dana Whitfield",
+    )
+    assert (post.status_id, post.body) == ("3la4vfasktq27", "Gauge hit 74 mph.")

@@ -194,8 +194,9 @@ def post_from_signature(
     )
 
 
-# Every signature has its anchor `(@` (a space allowed between): see signature._ANCHOR.
-TRIGGERS = Literals("(@", "( @", "(\t@", "(\u00a0@")
+# Every signature has its anchor `(@` (a space, or a Markdown link's `[`, allowed between):
+# see signature._ANCHOR.
+TRIGGERS = Literals("(@", "( @", "(\t@", "(\u00a0@", "([@", "( [@", "(\t[@", "(\u00a0[@")
 
 
 def detect(

@@ -12,9 +12,10 @@ from .._lazy import lazy_compile
 from ..dates import DateMatch, match_date, match_loose_date
 from ._claimed import NOTHING, Claimed
 
-_ANCHOR = lazy_compile(r"\([ \t\u00a0]?@")
+# `(@h)`, and `([@h](profile URL))` where a converter kept the handle's link (Bluesky).
+_ANCHOR = lazy_compile(r"\([ \t\u00a0]?\[?@")
 # Handles as written: X handles, Bluesky domain handles, Markdown-escaped `\_`.
-_HANDLE = lazy_compile(r"@(?P<h>[\w.\\-]{1,64}?)[ \t\u00a0]?\)")
+_HANDLE = lazy_compile(r"@(?P<h>[\w.\\-]{1,64}?)(?:\]\([^\s()]{1,300}\))?[ \t\u00a0]?\)")
 _STRONG_DASHES = ("\u2014", "\u2013", "\u2015", "&mdash;", "&#8212;", "&#x2014;", "--")
 _HYPHEN_DASH = lazy_compile(r"(?:^|(?<=\s))-[ \t\u00a0]")
 _WIDE_GAP = lazy_compile(r"[ \t\u00a0]{2,}")
@@ -129,7 +130,7 @@ def find_signatures(text: str, skip: Claimed = NOTHING) -> list[Signature]:
         if skip.starts and (held_until := skip.holder_end(anchor)) is not None:
             last_end = held_until
             continue
-        hm = _HANDLE.match(text, anchor_m.end() - 1, min(len(text), anchor_m.end() + 70))
+        hm = _HANDLE.match(text, anchor_m.end() - 1, min(len(text), anchor_m.end() + 380))
         if hm is None:
             continue
         handle = hm.group("h").replace("\\", "")
