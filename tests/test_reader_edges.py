@@ -281,3 +281,23 @@ def test_a_bluesky_handle_kept_as_a_markdown_link(dash: str) -> None:
         "Dana Whitfield",
     )
     assert (post.status_id, post.body) == ("3la4vfasktq27", "Gauge hit 74 mph.")
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Dana Ortiz (@DanaOrtizRVT) March 3, 2026",
+        "Posted by Dana Ortiz (@DanaOrtizRVT) March 3, 2026",
+        "Posted by Jane Smith on Monday, March 5, 2018 at 10:14 AM",  # Facebook's has no time
+    ],
+)
+def test_an_article_byline_is_not_a_post(byline: str) -> None:
+    text = f"Riverton closes its riverside garage\n\n{byline}\n\nThe council voted on Tuesday.\n"
+    assert parse(text).posts == ()
+
+
+def test_a_dashed_signature_may_start_with_by() -> None:
+    # Only a dashless name is read as a byline: a dash says it is a signature.
+    text = "Garage closes tonight. \u2014 By The Bay News (@bythebay) March 3, 2026"
+    [post] = parse(text).posts
+    assert (post.display_name, post.body) == ("By The Bay News", "Garage closes tonight.")

@@ -483,6 +483,9 @@ def _facebook_date(
         ):
             return None  # a byline's "on March 5, 2016": Facebook always prints the weekday
         end, written = _with_time_tail(text, dm)
+        if _HAS_TIME.search(written):
+            # The footer shows no time: "on Monday, March 5, 2018 at 10:14 AM" is a byline.
+            return None
         if _prose_after(text, end):
             return None
         return dm, end, written, False

@@ -24,6 +24,9 @@ _MD_LINK_TAIL = lazy_compile(r"\]\((?P<url>[^\s()]{1,400})\)")
 _LINKISH = lazy_compile(r"\S*(?:https?://|www\.|pic\.twitter\.com/|t\.co/)\S*")
 _CAPITALISED_WORDS = lazy_compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,20}[ \t\u00a0]?){1,4}\Z")
 _PROSE_AFTER = lazy_compile(r",[ \t]\p{Ll}")
+_BYLINE = lazy_compile(
+    r"(?:By|BY|Posted by|Written by|Reported by|Reporting by|Photos? by|Photo:)[ \t\u00a0]"
+)
 
 _NAME_WINDOW = 90
 _MAX_NAME = 64
@@ -171,8 +174,11 @@ def find_signatures(text: str, skip: Claimed = NOTHING) -> list[Signature]:
                 start, end, url = start - 1, tail.end(), tail.group("url")
         if start < last_end:
             start = name_start = max(name_start, last_end)
-        # Without a dash, "Name (@h) March 5, 2026, said..." is prose, not a signature.
-        if dash is None and _PROSE_AFTER.match(text, end, end + 3):
+        # Without a dash, "Name (@h) March 5, 2026, said..." is prose, not a signature,
+        # and "By Name (@h) March 5, 2026" is an article's byline.
+        if dash is None and (
+            _PROSE_AFTER.match(text, end, end + 3) or _BYLINE.match(text[name_start:anchor].strip())
+        ):
             continue
         platform = "bluesky" if "." in handle.strip(".") else "twitter"
         found.append(
