@@ -301,3 +301,13 @@ def test_a_dashed_signature_may_start_with_by() -> None:
     text = "Garage closes tonight. \u2014 By The Bay News (@bythebay) March 3, 2026"
     [post] = parse(text).posts
     assert (post.display_name, post.body) == ("By The Bay News", "Garage closes tonight.")
+
+
+def test_bluesky_media_placeholder_glued_to_the_text() -> None:
+    """bs4 glues Bluesky's `[image or embed]` to the post's text: it is no link."""
+    text = (
+        "Intro paragraph.\n\nLook at this radar loop[image or embed]\u2014 Dana Whitfield "
+        "(@danawx.bsky.social) March 5, 2026 at 9:09 AM\n\nMore.\n"
+    )
+    [post] = parse(text).posts
+    assert (post.platform, post.body) == ("bluesky", "Look at this radar loop")

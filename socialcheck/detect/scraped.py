@@ -118,7 +118,12 @@ def post_from_signature(
     standalone = line_start > body_end
     # A link glued to the sentence before it stands where a paragraph break was lost:
     # that sentence is the reporter's, and the post is only its link.
-    glued_link = run_start > lo and not text[run_start - 1].isspace() and run_start < sig.start
+    glued_link = (
+        run_start > lo
+        and not text[run_start - 1].isspace()
+        and run_start < sig.start
+        and not text.startswith(_MEDIA_PLACEHOLDER, run_start)  # Bluesky's, not a link
+    )
     found: BodyStart | None
     if glued_link and not whole:
         found = BodyStart(
