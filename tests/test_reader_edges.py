@@ -311,3 +311,17 @@ def test_bluesky_media_placeholder_glued_to_the_text() -> None:
     )
     [post] = parse(text).posts
     assert (post.platform, post.body) == ("bluesky", "Look at this radar loop")
+
+
+def test_a_post_of_paragraphs_in_one_markdown_quote() -> None:
+    """Converters write an embed's box as one quote, its paragraphs apart by `>` lines:
+    the quote's paragraphs are the post's (the body is the source's text, markers kept)."""
+    quote = "> Safety comes first.\n>\n> The engineers were clear.\n>\n"
+    sig = "> \u2014 Mayor Ellen Park (@MayorEllenPark) March 4, 2026\n"
+    text = f"Intro paragraph here.\n\n{quote}{sig}\nOutro.\n"
+    [post] = parse(text, kind="markdown").posts
+    assert post.body == "Safety comes first.\n>\n> The engineers were clear."
+    # A reporter's paragraph outside the quote stays out.
+    text = f"Intro paragraph here.\n\nThe mayor was blunt.\n\n> Safety comes first.\n>\n{sig}"
+    [post] = parse(text, kind="markdown").posts
+    assert post.body == "Safety comes first."

@@ -50,6 +50,7 @@ REPORTING_CUE = lazy_compile(
     r"social media|online|users|reactions?|statement|message|thread|asked|noted)\b",
     regex.IGNORECASE,
 )
+_QUOTED_LINE = lazy_compile(r"[ \t]{0,3}>")
 _NUMBERED = lazy_compile(r"[ \t\u00a0]*\d{1,2}[.)][ \t\u00a0]")
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")")
 _EMOJI_END = lazy_compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200d]\s*\Z")
@@ -223,8 +224,23 @@ def _intra_line(text: str, start: int, end: int, limit: int) -> BodyStart:
     return BodyStart(best, confidence, tuple(evidence))
 
 
+def _one_quote(text: str, para: Paragraph, current: Paragraph) -> bool:
+    """Whether `para`, `current` and every line between them are lines of one Markdown
+    quote: converters write an embed's box as one (its paragraphs apart by `>` lines)."""
+    pos = text.rfind("\n", 0, para.start) + 1
+    while True:
+        if not _QUOTED_LINE.match(text, pos):
+            return False
+        nl = text.find("\n", pos, current.start)
+        if nl < 0:
+            return True
+        pos = nl + 1
+
+
 def _joins_previous(text: str, para: Paragraph, current: Paragraph, usual_gap: int) -> str | None:
     """Why `para` belongs to the post that continues in `current`, or None."""
+    if _one_quote(text, para, current):
+        return "one Markdown quote holds both, as converters write an embed's box"
     words = text[para.start : para.end].strip()
     if current.gap_before < usual_gap:
         return "a single line break, narrower than the article's paragraph breaks"
