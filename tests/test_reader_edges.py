@@ -325,3 +325,13 @@ def test_a_post_of_paragraphs_in_one_markdown_quote() -> None:
     text = f"Intro paragraph here.\n\nThe mayor was blunt.\n\n> Safety comes first.\n>\n{sig}"
     [post] = parse(text, kind="markdown").posts
     assert post.body == "Safety comes first."
+
+
+@pytest.mark.parametrize("marker", ["*", "**", "_"])
+def test_emphasis_around_a_signature(marker: str) -> None:
+    sig = f"{marker}\u2014 Riverton City (@RivertonCity) March 3, 2026{marker}"
+    text = f"Intro paragraph.\n\nGarage closes tonight.\n\n{sig}\n\nMore.\n"
+    [post] = parse(text, kind="markdown").posts
+    assert (post.body, post.display_name) == ("Garage closes tonight.", "Riverton City")
+    assert post.signature_span is not None
+    assert text[post.signature_span[0] : post.signature_span[1]] == sig

@@ -172,6 +172,11 @@ def find_signatures(text: str, skip: Claimed = NOTHING) -> list[Signature]:
             tail = _MD_LINK_TAIL.match(text, date.end, date.end + 410)
             if tail is not None:
                 start, end, url = start - 1, tail.end(), tail.group("url")
+        # `*— Name (@h) date*`: Markdown emphasis around the whole signature.
+        for marker in ("**", "__", "*", "_"):
+            if text.startswith(marker, end) and text.endswith(marker, 0, start):
+                start, end = start - len(marker), end + len(marker)
+                break
         if start < last_end:
             start = name_start = max(name_start, last_end)
         # Without a dash, "Name (@h) March 5, 2026, said..." is prose, not a signature,
