@@ -162,14 +162,18 @@ _ISO_STAMP = lazy_compile(
 def parse_iso_datetime(value: str) -> _dt.datetime:
     """An ISO 8601 date or date-time, aware when it names a zone; ValueError otherwise.
 
-    The shapes above read the same on every Python >= 3.10 (3.10's `fromisoformat`
-    takes only `+HH:MM` zones and 3- or 6-digit fractions); anything else is left to
-    `datetime.fromisoformat`.
+    `datetime.fromisoformat` first (it is fast, and reads more on newer Pythons); what
+    it refuses, the shapes above read the same on every Python >= 3.10 (3.10's takes
+    only `+HH:MM` zones and 3- or 6-digit fractions).
     """
     text = value.strip()
+    try:
+        return _dt.datetime.fromisoformat(text)
+    except ValueError:
+        pass
     m = _ISO_STAMP.fullmatch(text)
     if m is None:
-        return _dt.datetime.fromisoformat(text)
+        raise ValueError(f"not an ISO 8601 date or date-time: {value!r}")
     date = _dt.date(int(m["y"]), int(m["mo"]), int(m["d"]))
     if m["h"] is None:
         return _dt.datetime.combine(date, _dt.time())
