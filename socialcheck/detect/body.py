@@ -106,11 +106,10 @@ def dominant_gap(text: str, lo: int = 0) -> int:
     counts: dict[int, int] = {}
     # Breaks before the text's first paragraph or after its last (a file's final
     # newline) separate nothing. (`lo` may be a previous post's end: a break there does.)
-    first, last = 0, len(text)
-    while first < last and text[first] in _QUOTE_SPACE:  # no copy of a large text
-        first += 1
-    while last > first and text[last - 1] in _QUOTE_SPACE:
-        last -= 1
+    # (str.strip copies the text once, at C speed: faster than a loop over hostile
+    # megabytes of white space.)
+    first = len(text) - len(text.lstrip(_QUOTE_SPACE))
+    last = len(text.rstrip(_QUOTE_SPACE))
     for m in _PARA_BREAK.finditer(text, lo):
         if m.start() < first or m.start() >= last:
             continue
