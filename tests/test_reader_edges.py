@@ -335,3 +335,34 @@ def test_emphasis_around_a_signature(marker: str) -> None:
     assert (post.body, post.display_name) == ("Garage closes tonight.", "Riverton City")
     assert post.signature_span is not None
     assert text[post.signature_span[0] : post.signature_span[1]] == sig
+
+
+_SHORTCODE = "{{< instagram BalQ2SWFty8 >}}"
+_RAW_EMBED = (
+    '<blockquote class="twitter-tweet"><p>Hi</p>&mdash; A (@a) '
+    '<a href="https://twitter.com/a/status/2028900000000000000">March 3, 2026</a></blockquote>'
+)
+
+
+@pytest.mark.parametrize("embed", [_SHORTCODE, _RAW_EMBED])
+@pytest.mark.parametrize("indent", ["    ", "\t", "      "])
+def test_indented_code_shows_an_embed_it_does_not_hold(embed: str, indent: str) -> None:
+    """A documentation page's indented code block (CommonMark) holds no post."""
+    text = f"To embed a post, write:\n\n{indent}{embed}\n\n{indent}more code\n\nThat is all.\n"
+    assert parse(text, kind="markdown").posts == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list item's content, indented under it: not code
+        f"Reactions:\n\n- The city:\n\n    {_SHORTCODE}\n\n- More.\n",
+        f"Reactions:\n\n1. The city:\n\n    {_SHORTCODE}\n",
+        # a paragraph's lazy continuation: not code (it cannot interrupt a paragraph)
+        f"A paragraph line\n    {_SHORTCODE}\n\nDone.\n",
+        # code ended by an unindented line; the embed after it is live
+        f"Code:\n\n    example()\n{_SHORTCODE}\n",
+    ],
+)
+def test_indentation_that_is_not_code(text: str) -> None:
+    assert len(parse(text, kind="markdown").posts) == 1

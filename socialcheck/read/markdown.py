@@ -23,6 +23,9 @@ _DELIMITED = tuple(
 )
 _FENCE_OPENERS = Literals("```", "~~~")
 _LIQUID = Literals("{%")
+_CODE_INDENTS = ("    ", "\t")
+_INDENT_MARKS = Literals("\n    ", "\n\t")
+_LIST_ITEM = lazy_compile(r"[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 # Gutenberg block delimiters are comments that carry embeds (detect/shortcodes.py): not masked.
 _GUTENBERG = "<!-- wp:"
 
@@ -85,8 +88,40 @@ def _liquid(text: str) -> list[Span]:
     return spans
 
 
+def _indented_code(text: str) -> list[Span]:
+    """CommonMark's indented code blocks: lines indented by four spaces or a tab, after a
+    blank line (they cannot interrupt a paragraph), through the last such line before a
+    line that is not. Not after a list item or its indented continuation: there the
+    indent is the item's, and the lines are its content, not code."""
+    spans: list[Span] = []
+    pos = 0
+    block_start = block_end = -1
+    after_blank, in_list = True, False
+    for line in text.split("\n"):
+        end = pos + len(line)
+        blank = not line.strip()
+        indented = line.startswith(_CODE_INDENTS)
+        if block_start >= 0:
+            if blank or indented:
+                block_end = end if not blank else block_end
+                pos = end + 1
+                continue
+            spans.append((block_start, block_end))
+            block_start = -1
+        if indented and not blank and after_blank and not in_list:
+            block_start, block_end = pos, end
+        elif not blank:
+            in_list = bool(_LIST_ITEM.match(line)) or (in_list and line[:1] in " \t")
+        after_blank = blank
+        pos = end + 1
+    if block_start >= 0:
+        spans.append((block_start, block_end))
+    return spans
+
+
 def masked_spans(text: str, hay: Haystack | None = None) -> tuple[Span, ...]:
-    """Raw spans of fenced and inline code, HTML comments, escaped shortcodes, Liquid comments."""
+    """Raw spans of fenced, indented and inline code, HTML comments, escaped shortcodes,
+    Liquid comments."""
     hay = hay or Haystack.of(text)
     fences = _fences(text) if hay.has_any(_FENCE_OPENERS) else []
     starts = [a for a, _ in fences]
@@ -107,4 +142,6 @@ def masked_spans(text: str, hay: Haystack | None = None) -> tuple[Span, ...]:
         extra.extend(s for s in _liquid(text) if not in_fence(s[0]))
     if "`" in text:
         extra.extend(m.span() for m in _INLINE_CODE.finditer(text) if not in_fence(m.start()))
+    if hay.has_any(_INDENT_MARKS) or text.startswith(_CODE_INDENTS):
+        extra.extend(s for s in _indented_code(text) if not in_fence(s[0]))
     return tuple(sorted(fences + extra))
