@@ -366,3 +366,19 @@ def test_indented_code_shows_an_embed_it_does_not_hold(embed: str, indent: str) 
 )
 def test_indentation_that_is_not_code(text: str) -> None:
     assert len(parse(text, kind="markdown").posts) == 1
+
+
+@pytest.mark.parametrize("quote", ["", "> "])
+def test_view_on_threads_kept_as_a_markdown_link(quote: str) -> None:
+    """html2text and markdownify keep the placeholder's link: the post's address."""
+    url = "https://www.threads.net/@corentin_da_/post/CuWPE6iNEx_"
+    placeholder = f"[View on Threads]({url})"
+    text = f"Intro paragraph.\n\n{quote}{placeholder}\n\nMore.\n"
+    for kind in ("markdown", "text"):
+        [post] = parse(text, kind=kind).posts
+        assert (post.platform, post.handle, post.status_id) == (
+            "threads",
+            "corentin_da_",
+            "CuWPE6iNEx_",
+        )
+        assert text[post.span[0] : post.span[1]] == placeholder

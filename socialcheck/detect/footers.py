@@ -42,6 +42,7 @@ from .._lazy import lazy_compile
 from .._literals import Haystack, Literals
 from ..dates import DateMatch, match_date, match_loose_date
 from ..model import Post
+from ..platforms.urls import parse_post_url
 from ._claimed import NOTHING, Claimed
 from .body import dominant_gap, find_body_start, is_lead_in, paragraphs_before
 from .scraped import links_in
@@ -206,6 +207,7 @@ _MASTODON = lazy_compile(
     rf"{_SP}{{0,3}}(?:\r?\n{_SP}{{0,8}}){{0,3}}View on Mastodon"
 )
 _THREADS = "View on Threads"
+_MD_LINK_TAIL = lazy_compile(r"\]\((?P<url>[^\s()]{1,400})\)")
 _SOUND = "♬"
 _TIKTOK_HANDLE = r"@(?P<h>[A-Za-z0-9_.]{2,24})"
 _TIKTOK_LINE_HANDLE = lazy_compile(rf"{_SP}{{0,8}}{_TIKTOK_HANDLE}(?![\w@])")
@@ -407,6 +409,7 @@ class Footer:
     post_start: int | None = None  # TikTok: the post starts at its handle
     body_span: tuple[int, int] | None = None  # TikTok: the caption, known from the layout
     evidence: str = ""
+    url: str | None = None  # the post's address, where the footer links it
 
 
 # --------------------------------------------------------------------------- Instagram
@@ -557,6 +560,14 @@ def _mastodon_at(m: regex.Match[str]) -> Footer:
 
 def _threads_at(text: str, at: int) -> Footer | None:
     end = at + len(_THREADS)
+    if text[at - 1 : at] == "[" and (link := _MD_LINK_TAIL.match(text, end, end + 410)):
+        # `[View on Threads](https://www.threads.net/@u/post/…)`: a converter kept the link.
+        if not _ends_here(text, link.end()):
+            return None
+        return Footer(
+            "threads", at - 1, link.end(), url=link.group("url"),
+            evidence="Threads embed placeholder 'View on Threads', linked to the post",
+        )  # fmt: skip
     i = at
     while i > 0 and text[i - 1] in _TRIM:
         i -= 1
@@ -664,10 +675,15 @@ def _to_post(ctx: Context, footer: Footer, lo: int) -> Post:
         evidence = (footer.evidence, *extra, *caption.evidence)
     if body_span is not None:
         links = links_in(text, body_span[0], body_span[1])
+    own = parse_post_url(footer.url) if footer.url else None
+    if own is not None and (own.kind != "post" or own.platform != footer.kind):
+        own = None
     return Post(
         platform=footer.kind,
         span=(start, footer.end),
-        handle=footer.handle,
+        handle=footer.handle or (own.handle if own else None),
+        status_id=own.post_id if own else None,
+        url=own.canonical if own else None,
         display_name=footer.display_name,
         date=date.date if date is not None else None,
         date_text=footer.date_text,
