@@ -382,3 +382,23 @@ def test_view_on_threads_kept_as_a_markdown_link(quote: str) -> None:
             "CuWPE6iNEx_",
         )
         assert text[post.span[0] : post.span[1]] == placeholder
+
+
+_MASTODON_URL = "https://fosstodon.org/@rustnl/114505776215440277"
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        # markdownify: the two lines apart by a quote's blank line, the link around both
+        f"[Post by @rustnl@fosstodon.org\n>\n> View on Mastodon]({_MASTODON_URL})",
+        # html2text: one line, the link's end wrapped to the next
+        f"[ Post by @rustnl@fosstodon.org View on Mastodon\n> ]({_MASTODON_URL})",
+    ],
+)
+def test_mastodon_placeholder_kept_as_a_markdown_link(placeholder: str) -> None:
+    text = f"Intro paragraph.\n\n> {placeholder}\n\nMore.\n"
+    [post] = parse(text, kind="markdown").posts
+    assert (post.platform, post.handle) == ("mastodon", "rustnl@fosstodon.org")
+    assert (post.status_id, post.url) == ("114505776215440277", _MASTODON_URL)
+    assert text[post.span[0] : post.span[1]] == placeholder

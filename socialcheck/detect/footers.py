@@ -204,7 +204,10 @@ _CREDIT_LINE = lazy_compile(
 _MASTODON = lazy_compile(
     rf"Post by{_SP}{{1,3}}@(?P<user>[A-Za-z0-9_]{{1,30}})"
     r"@(?P<host>(?:[A-Za-z0-9\-]{1,63}\.){1,8}?[A-Za-z][A-Za-z0-9\-]{0,62}?)"
-    rf"{_SP}{{0,3}}(?:\r?\n{_SP}{{0,8}}){{0,3}}View on Mastodon"
+    # The two lines may be apart by blank lines, and by a Markdown quote's markers.
+    rf"{_SP}{{0,3}}(?:\r?\n{_SP}{{0,8}}(?:>{_SP}{{0,3}}){{0,3}}){{0,3}}View on Mastodon"
+    # A converter's link around both: `[Post by @u@host … View on Mastodon](post URL)`.
+    r"(?:[ \t\u00a0]{0,3}(?:\r?\n[ \t]{0,3}(?:>[ \t]{0,2}){0,3})?\]\((?P<url>[^\s()]{1,400})\))?"
 )
 _THREADS = "View on Threads"
 _MD_LINK_TAIL = lazy_compile(r"\]\((?P<url>[^\s()]{1,400})\)")
@@ -547,14 +550,20 @@ def _facebook_at(text: str, m: regex.Match[str]) -> Footer | None:
 # --------------------------------------------------------------------------- others
 
 
-def _mastodon_at(m: regex.Match[str]) -> Footer:
+def _mastodon_at(text: str, m: regex.Match[str]) -> Footer:
     handle = f"{m.group('user')}@{m.group('host')}"
+    start = m.start()
+    if m.group("url"):
+        bracket = text.rfind("[", max(0, start - 3), start)
+        if bracket >= 0 and not text[bracket + 1 : start].strip():
+            start = bracket  # the link's own bracket (html2text writes `[ Post by`)
     return Footer(
         "mastodon",
-        m.start(),
+        start,
         m.end(),
         handle,
         evidence="Mastodon embed placeholder 'Post by @user@host' / 'View on Mastodon'",
+        url=m.group("url"),
     )
 
 
@@ -708,7 +717,7 @@ def _facebook(text: str) -> list[Footer]:
 
 
 def _mastodon(text: str) -> list[Footer]:
-    return [_mastodon_at(m) for m in _MASTODON.finditer(text)]
+    return [_mastodon_at(text, m) for m in _MASTODON.finditer(text)]
 
 
 def _threads(text: str) -> list[Footer]:
