@@ -7,6 +7,8 @@
                localised forms in FACEBOOK_LOCALES
     Mastodon   `Post by @user@host View on Mastodon` (glued, or on two lines): no text, no date
     Threads    a `View on Threads` line: no author, no text, no date
+               (both also as a converter's Markdown link to the post, whose address
+               then gives the ID: `[View on Threads](https://www.threads.net/@u/post/…)`)
     TikTok     `@handle caption ♬ original sound - Name` (the sound may be on its own line)
 
 (docs/embed-formats.md sections 2, 5.b, 6.b, 7.b/c, 8.b/c, 9.b.) Every form is found from a
