@@ -105,9 +105,8 @@ def dominant_gap(text: str, lo: int = 0) -> int:
     """The usual number of newlines between paragraphs of text[lo:] (after any header)."""
     counts: dict[int, int] = {}
     # Breaks before the text's first paragraph or after its last (a file's final
-    # newline) separate nothing. (`lo` may be a previous post's end: a break there does.)
-    # (str.strip copies the text once, at C speed: faster than a loop over hostile
-    # megabytes of white space.)
+    # newline) separate nothing; `lo` may be a previous post's end, where a break does.
+    # str.strip copies the text once, at C speed: cheaper than a loop over hostile white space.
     first = len(text) - len(text.lstrip(_QUOTE_SPACE))
     last = len(text.rstrip(_QUOTE_SPACE))
     for m in _PARA_BREAK.finditer(text, lo):

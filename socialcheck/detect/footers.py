@@ -48,7 +48,7 @@ from ..platforms.urls import parse_post_url
 from ._claimed import NOTHING, Claimed
 from .body import dominant_gap, find_body_start, is_lead_in, paragraphs_before
 from .scraped import links_in
-from .signature import find_signatures
+from .signature import CAPITALISED_NAME, MD_LINK_TAIL, find_signatures
 
 # Platform limits used to bound a body (characters). Instagram captions: 2,200;
 # TikTok captions: 4,000 (raised from 2,200 in 2024); Facebook posts: 63,206.
@@ -191,7 +191,6 @@ _HAS_TIME = lazy_compile(r"\d[:h.]\d\d")
 # ("A post shared by Jane (@jane) on March 5, 2026 drew…"): that is prose.
 _PROSE_AFTER = lazy_compile(rf"(?:,{_SP}|{_SP}{{1,3}})\p{{Ll}}")
 _WORD = lazy_compile(r"\p{L}[\p{L}\p{M}]{1,15}")
-_CAPITALISED_NAME = lazy_compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,20}[ \t\u00a0]?){1,4}\Z")
 _SDK_END = lazy_compile(r"facebook-jssdk['\"]?[ \t]{0,3}\)?[ \t]{0,3}\)?[ \t]{0,3};?")
 _SDK_MARK = "facebook-jssdk"
 # A reporter's credit line: a person's name (titles, particles and `and` allowed), a
@@ -212,7 +211,6 @@ _MASTODON = lazy_compile(
     r"(?:[ \t\u00a0]{0,3}(?:\r?\n[ \t]{0,3}(?:>[ \t]{0,2}){0,3})?\]\((?P<url>[^\s()]{1,400})\))?"
 )
 _THREADS = "View on Threads"
-_MD_LINK_TAIL = lazy_compile(r"\]\((?P<url>[^\s()]{1,400})\)")
 _SOUND = "♬"
 _TIKTOK_HANDLE = r"@(?P<h>[A-Za-z0-9_.]{2,24})"
 _TIKTOK_LINE_HANDLE = lazy_compile(rf"{_SP}{{0,8}}{_TIKTOK_HANDLE}(?![\w@])")
@@ -513,7 +511,7 @@ def _facebook_at(text: str, m: regex.Match[str]) -> Footer | None:
         if found is None:
             return None
         line = _line_start(text, m.start(), max(0, m.start() - _NAME_WINDOW))
-        words = _CAPITALISED_NAME.search(text, line, m.start())
+        words = CAPITALISED_NAME.search(text, line, m.start())
         if words is not None:
             name_start = words.start()
         elif m.start() - line <= 64:
@@ -571,7 +569,7 @@ def _mastodon_at(text: str, m: regex.Match[str]) -> Footer:
 
 def _threads_at(text: str, at: int) -> Footer | None:
     end = at + len(_THREADS)
-    if text[at - 1 : at] == "[" and (link := _MD_LINK_TAIL.match(text, end, end + 410)):
+    if text[at - 1 : at] == "[" and (link := MD_LINK_TAIL.match(text, end, end + 410)):
         # `[View on Threads](https://www.threads.net/@u/post/…)`: a converter kept the link.
         if not _ends_here(text, link.end()):
             return None

@@ -20,9 +20,11 @@ _STRONG_DASHES = ("\u2014", "\u2013", "\u2015", "&mdash;", "&#8212;", "&#x2014;"
 _HYPHEN_DASH = lazy_compile(r"(?:^|(?<=\s))-[ \t\u00a0]")
 _WIDE_GAP = lazy_compile(r"[ \t\u00a0]{2,}")
 _MD_LINKED_DATE = lazy_compile(r"[ \t\u00a0]{0,3}\[")
-_MD_LINK_TAIL = lazy_compile(r"\]\((?P<url>[^\s()]{1,400})\)")
+# The rest of a Markdown link after its label: `](url)` (shared with footers).
+MD_LINK_TAIL = lazy_compile(r"\]\((?P<url>[^\s()]{1,400})\)")
 _LINKISH = lazy_compile(r"\S*(?:https?://|www\.|pic\.twitter\.com/|t\.co/)\S*")
-_CAPITALISED_WORDS = lazy_compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,20}[ \t\u00a0]?){1,4}\Z")
+# Up to four capitalised words ending the text searched: a name (shared with footers).
+CAPITALISED_NAME = lazy_compile(r"(?:\p{Lu}[\p{L}\p{M}'’.\-]{0,20}[ \t\u00a0]?){1,4}\Z")
 _PROSE_AFTER = lazy_compile(r",[ \t]\p{Ll}")
 _BYLINE = lazy_compile(
     r"(?:By|BY|Posted by|Written by|Reported by|Reporting by|Photos? by|Photo:)[ \t\u00a0]"
@@ -64,37 +66,34 @@ def _clean_name(raw: str) -> str | None:
     return name or None
 
 
-def _wrapped_name(text: str, floor: int) -> tuple[int, str, int] | None:
-    """A dash and name that end the line before `floor`, where the `(@` line has nothing
-    before the anchor but white space and quote markers: html2text wraps at 78 columns."""
-    if floor == 0 or text[floor - 1] != "\n":
-        return None
-    end = floor - 1
-    prev = _line_start(text, end, max(0, end - _NAME_WINDOW))
-    window = text[prev:end]
+def _strong_dash(text: str, lo: int, hi: int) -> tuple[int, str, int] | None:
+    """(dash start, dash, name start) of the last strong dash in text[lo:hi] whose name
+    (the rest up to `hi`) is short enough to be one."""
+    window = text[lo:hi]
+    best, best_dash = -1, ""
     for dash in _STRONG_DASHES:
         at = window.rfind(dash)
-        if at >= 0 and end - (prev + at + len(dash)) <= _MAX_NAME:
-            return prev + at, dash, prev + at + len(dash)
-    return None
+        if at > best:
+            best, best_dash = at, dash
+    if best < 0 or hi - (lo + best + len(best_dash)) > _MAX_NAME:
+        return None
+    return lo + best, best_dash, lo + best + len(best_dash)
 
 
 def _name_and_dash(text: str, anchor: int) -> tuple[int, str | None, int] | None:
     """(signature start, dash, name start) for the name before `anchor`."""
     floor = _line_start(text, anchor, max(0, anchor - _NAME_WINDOW))
     window = text[floor:anchor]
-    if not window.strip(" \t\u00a0>") and (wrapped := _wrapped_name(text, floor)):
-        return wrapped
-    best = -1
-    best_dash = None
-    for dash in _STRONG_DASHES:
-        at = window.rfind(dash)
-        if at > best:
-            best, best_dash = at, dash
-    if best_dash is not None:
-        name_start = floor + best + len(best_dash)
-        if anchor - name_start <= _MAX_NAME:
-            return floor + best, best_dash, name_start
+    if not window.strip(" \t\u00a0>") and floor > 0 and text[floor - 1] == "\n":
+        # Nothing but quote markers before `(@`: html2text wrapped the line (78 columns),
+        # and only a strong dash ending the line before makes it a signature.
+        end = floor - 1
+        wrapped = _strong_dash(text, _line_start(text, end, max(0, end - _NAME_WINDOW)), end)
+        if wrapped is not None:
+            return wrapped
+    dashed = _strong_dash(text, floor, anchor)
+    if dashed is not None:
+        return dashed
     tail = window.rstrip(" \t\u00a0")
     for m in _HYPHEN_DASH.finditer(tail):
         if len(tail) - m.end() <= _MAX_NAME:
@@ -113,7 +112,7 @@ def _name_and_dash(text: str, anchor: int) -> tuple[int, str | None, int] | None
     if len(tail) <= _MAX_NAME and (floor == 0 or text[floor - 1] == "\n"):
         return floor, None, floor
     # Last resort: up to four capitalised words before the anchor.
-    words = _CAPITALISED_WORDS.search(tail)
+    words = CAPITALISED_NAME.search(tail)
     if words:
         start = floor + words.start()
         return start, None, start
@@ -163,13 +162,13 @@ def find_signatures(text: str, skip: Claimed = NOTHING) -> list[Signature]:
         end = date.end
         url = None
         if bracket:
-            tail = _MD_LINK_TAIL.match(text, date.end, date.end + 410)
+            tail = MD_LINK_TAIL.match(text, date.end, date.end + 410)
             if tail is None:
                 continue
             end, url = tail.end(), tail.group("url")
         elif start > 0 and text[start - 1] == "[":
             # `[— Name (@h) date](url)`: a converter kept the whole signature as the link.
-            tail = _MD_LINK_TAIL.match(text, date.end, date.end + 410)
+            tail = MD_LINK_TAIL.match(text, date.end, date.end + 410)
             if tail is not None:
                 start, end, url = start - 1, tail.end(), tail.group("url")
         # `*— Name (@h) date*`: Markdown emphasis around the whole signature.
